@@ -1,0 +1,76 @@
+"""What the parser produces: frozen dataclasses, and the one error it raises."""
+
+from dataclasses import dataclass
+
+
+class ParseError(Exception):
+    """Bad input, with the line it was found on (1-based) when there is one."""
+
+    def __init__(self, message: str, *, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"第{self.line}行:{self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A change the parser made to the text, listed so an editor can check it."""
+
+    line: int
+    kind: str  # "column-join" | "overlap" | "punctuation"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """One byline line: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / 浙江日报记者 万笑影."""
+
+    role: str  # "reporter" | "correspondent"
+    title: str  # as written: "本报记者", "浙江日报记者", "通讯员"
+    outlet: str  # "本报", "浙江日报"; "" for correspondents
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person an article names, with the title the article gives them."""
+
+    name: str
+    role: str  # "reporter" | "correspondent" | "mentioned"
+    title: str  # as written: "市政协委员、联通绍兴分公司总经理"
+    kind: str  # "member" | "reporter" | "correspondent" | "other"
+    organisation: str = ""
+    region_code: str | None = None  # GB/T 2260 code of the person's region
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    line: int  # where the article starts in the file
+    kind: str  # "article" | "photo" | "brief" | "teaser"
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    source: str = ""  # outlet: "本报", "浙江日报", "人民政协报"; "" when unmarked
+    is_reprint: bool = False  # 据浙江日报 …
+    dateline: tuple[int, int] | None = None  # (month, day) of 4月17日
+    paragraphs: tuple[str, ...] = ()
+    bylines: tuple[Byline, ...] = ()
+    teaser_page: int | None = None  # >>>2版·综合新闻
+    teaser_section: str = ""
+    # Filled in by enrichment:
+    people: tuple[PersonMention, ...] = ()  # byline people first, then the text's
+    region_codes: tuple[str, ...] = ()  # primary first
+    topic_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    masthead: str
+    articles: tuple[ParsedArticle, ...]
+    repairs: tuple[Repair, ...]
+    encoding: str  # as detected or forced: "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
+    sha256: str  # of the raw bytes
