@@ -1,0 +1,77 @@
+"""The editors' desk: the 编辑 group can do content, not accounts."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_login_page_is_in_chinese(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "登录" in response.content.decode()
+
+
+def test_editor_can_open_the_article_admin(client, editor):
+    article = ArticleFactory(title="青年夜校走红")
+    client.force_login(editor)
+    changelist = client.get(reverse("admin:articles_article_changelist"))
+    assert changelist.status_code == 200
+    assert "青年夜校走红" in changelist.content.decode()
+    change = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert change.status_code == 200
+
+
+def test_editor_cannot_open_the_user_admin(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_editor_group_has_exactly_content_permissions():
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
+    assert {"change_article", "add_issue", "change_person", "change_topic"} <= codenames
+    assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
+    assert "delete_region" not in codenames
+
+
+def test_publish_action_publishes_selected_articles(client, editor):
+    draft = ArticleFactory(status="draft", published_at=None)
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == "published" and draft.published_at is not None
+
+
+def test_editor_corrections_are_remembered(client, editor):
+    article = ArticleFactory(title="原标题")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        {
+            "page": article.page_id,
+            "title": "改正后的标题",
+            "published_at_0": article.published_at.strftime("%Y-%m-%d"),
+            "published_at_1": article.published_at.strftime("%H:%M:%S"),
+        }
+    )
+    for prefix in ("credits", "article_regions", "tagged_items"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    data.pop("published_at", None)
+    data.pop("dateline", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.title == "改正后的标题"
+    assert "title" in article.edited_fields
