@@ -149,16 +149,20 @@ class Article(models.Model):
         blank=True,
     )
     topics = TaggableManager(verbose_name="专题", through=TaggedArticle, blank=True)
-    status = models.CharField(
-        "状态", max_length=16, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     edited_fields = models.JSONField(
-        "人工修改过的字段", default=list, blank=True, editable=False,
+        "人工修改过的字段",
+        default=list,
+        blank=True,
+        editable=False,
         help_text="再次导入时保留这些字段,除非使用 --overwrite",
     )
     search_text = models.TextField(
-        "检索分词", blank=True, default="", editable=False,
+        "检索分词",
+        blank=True,
+        default="",
+        editable=False,
         help_text="标题与正文的分词结果(空格分隔),由 articles.search.article_index() 维护",
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -174,9 +178,7 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["page", "position"], name="articles_article_unique_position_per_page"
             ),
-            models.CheckConstraint(
-                condition=~Q(title=""), name="articles_article_title_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(title=""), name="articles_article_title_not_empty"),
             models.CheckConstraint(
                 condition=Q(teaser_target__isnull=True) | Q(kind="teaser"),
                 name="articles_article_only_teasers_point",
@@ -191,14 +193,14 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"pk": self.pk})
-
     def save(self, *args, **kwargs):
         self.issue_id = self.page.issue_id
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"pk": self.pk})
 
     @property
     def paragraphs(self) -> list[str]:

@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-
 _ALIAS_SPLIT = re.compile(r"[,，、;；\s|]+")
 
 
@@ -89,9 +88,7 @@ class Issue(models.Model):
     date = models.DateField("出版日期", unique=True)
     number = models.PositiveIntegerField("期号", null=True, blank=True)
     masthead = models.CharField("报头", max_length=64, default="联谊报")
-    status = models.CharField(
-        "状态", max_length=16, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     date_confirmed = models.BooleanField(
         "日期已确认", default=True, help_text="导入时由正文日期推断的出版日期未经确认"
     )
@@ -118,13 +115,13 @@ class Issue(models.Model):
         label = f"{self.date:%Y年%-m月%-d日}"
         return f"{label} 第{self.number}期" if self.number else label
 
-    def get_absolute_url(self) -> str:
-        return reverse("issues:detail", kwargs={"date": self.date.isoformat()})
-
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("issues:detail", kwargs={"date": self.date.isoformat()})
 
 
 class Page(models.Model):
@@ -158,5 +155,3 @@ class Page(models.Model):
             "issues:page",
             kwargs={"date": self.issue.date.isoformat(), "number": self.number},
         )
-
-

@@ -39,9 +39,6 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("people:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             others = Person.objects.exclude(pk=self.pk)
@@ -49,6 +46,9 @@ class Person(models.Model):
                 pinyin_slug(self.name), lambda s: others.filter(slug=s).exists()
             )
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", kwargs={"slug": self.slug})
 
 
 class Credit(models.Model):

@@ -29,7 +29,7 @@ def drop_search_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0001_initial'),
+        ('articles', '0002_topic_vocabulary'),
     ]
 
     operations = [

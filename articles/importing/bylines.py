@@ -1,0 +1,81 @@
+"""Bylines: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / （本报记者 王芳 通讯员 李强）.
+
+A byline is a run of credits, each a role word and the names after it. Names
+are two to four Han characters (or two parts joined by ·) split by spaces,
+、 or ，. A 摄 / 摄影 after the names marks a photo credit and is dropped.
+"""
+
+import dataclasses
+import re
+
+from .markers import CLOSERS, OUTLET, SENTENCE_ENDS
+from .parsed import Byline
+
+# 本报记者, 浙江日报记者, 人民政协报记者, 本报见习记者, 特约记者, 本报通讯员, 摄影记者, 摄影.
+_ROLE = re.compile(rf"(?P<outlet>{OUTLET})?(?:特约|见习|首席|摄影)?(?P<kind>记者|通讯员)|摄影")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
+_NAME_SEPARATORS = re.compile(r"[ 、，,]+")
+_PHOTO_MARK = re.compile(r" 摄影?$")
+_PARENTHESISED = re.compile(r"[（(]([^（）()]+)[）)]")
+_LEADING_PARENTHESISED = re.compile(r"[（(]([^（）()]{2,40})[）)] ?")
+
+
+def parse_byline(text: str) -> tuple[Byline, ...] | None:
+    """The credits of a byline line, or None when the line is not a byline.
+
+    Outside brackets a bare role word needs a space before the names, so a
+    title such as 通讯员队伍建设 is not taken for a byline; 本报记者周霜 is.
+    """
+    inner = _PARENTHESISED.fullmatch(text)
+    return _parse_credits(inner.group(1).strip(), loose=True) if inner else _parse_credits(text)
+
+
+def split_trailing_byline(paragraph: str) -> tuple[str, tuple[Byline, ...]]:
+    """A last paragraph's text and the byline printed after its last sentence, if any."""
+    end = max(paragraph.rfind(mark) for mark in SENTENCE_ENDS) + 1
+    while 0 < end < len(paragraph) and paragraph[end] in CLOSERS:
+        end += 1
+    bylines = 0 < end < len(paragraph) and parse_byline(paragraph[end:].strip())
+    return (paragraph[:end], bylines) if bylines else (paragraph, ())
+
+
+def split_leading_byline(text: str) -> tuple[str, tuple[Byline, ...]]:
+    """本报讯（记者 戴雨桐）近日…: the bracketed byline after a source marker, if any."""
+    match = _LEADING_PARENTHESISED.match(text)
+    bylines = match and _parse_credits(match.group(1).strip(), loose=True)
+    return (text[match.end() :], bylines) if bylines else (text, ())
+
+
+def with_outlet(bylines: tuple[Byline, ...], source: str) -> tuple[Byline, ...]:
+    """A reporter credited without an outlet (记者 戴雨桐) works for the article's source."""
+    return tuple(
+        dataclasses.replace(b, outlet=source) if b.role == "reporter" and not b.outlet else b
+        for b in bylines
+    )
+
+
+def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | None:
+    if not _ROLE.match(text):
+        return None
+    text = _PHOTO_MARK.sub("", text)
+    roles = list(_ROLE.finditer(text))
+    bylines = []
+    for role, following in zip(roles, [*roles[1:], None], strict=True):
+        names_text = text[role.end() : following.start() if following else len(text)]
+        if not (loose or role.group("outlet") or names_text.startswith(" ")):
+            return None
+        names = [n for n in _NAME_SEPARATORS.split(names_text.strip()) if n]
+        if not names or not all(_NAME.fullmatch(name) for name in names):
+            return None
+        bylines.append(_byline(role, names))
+    return tuple(bylines)
+
+
+def _byline(role: re.Match, names: list[str]) -> Byline:
+    is_correspondent = role.group("kind") == "通讯员"
+    return Byline(
+        role="correspondent" if is_correspondent else "reporter",
+        title=role.group(0),
+        outlet="" if is_correspondent else (role.group("outlet") or ""),
+        names=tuple(names),
+    )

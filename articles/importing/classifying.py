@@ -1,0 +1,217 @@
+"""Blocks → articles: masthead, headings, source marker, body, bylines, teasers, photos.
+
+A page is read top-down as items. An item starts with one to three heading
+lines, then either a teaser marker (>>>2版·综合新闻) or a body. A body ends at
+a byline, at a teaser marker, or where a new item starts; a paragraph left
+without a sentence end continues in the next block (a printed column break),
+unless one of the two is an enumerated subhead (一、… ■ …).
+
+Telling a new title from a title-like column fragment (市政协委员、…专职 /
+副书记马晓提出) needs what follows: inside a source-marked article, heading
+lines start a new item only when a teaser marker or a source-marked paragraph
+follows them (bylines may sit between). Unmarked items (photos, briefs) are
+short, so there a heading line after a finished sentence starts a new item.
+"""
+
+from dataclasses import dataclass
+
+from .blocks import Block
+from .bylines import parse_byline, split_leading_byline, split_trailing_byline, with_outlet
+from .headings import MAX_HEADING_LINES, is_heading_shaped, split_heading
+from .joining import join_parts
+from .markers import (
+    SourceMark,
+    dateline,
+    ends_sentence,
+    opens_with_enumerator,
+    source_mark,
+    teaser,
+)
+from .parsed import Byline, ParsedArticle, ParseError, Repair
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A block with what it can be, worked out once."""
+
+    line: int
+    text: str
+    bylines: tuple[Byline, ...]  # the whole line is a byline
+    teaser: tuple[int, str] | None  # (page, section)
+    source: SourceMark | None  # a paragraph opening with a source marker
+    heading: bool  # shaped like a heading (or a column fragment)
+
+
+def classify(blocks: list[Block]) -> tuple[str, list[ParsedArticle], list[Repair]]:
+    """(masthead, articles, column-join repairs) of a page's blocks."""
+    return _PageReader([_describe(block) for block in blocks]).read()
+
+
+def _describe(block: Block) -> _Line:
+    text = block.text
+    bylines = parse_byline(text) or ()
+    page_ref = None if bylines else teaser(text)
+    shaped = not bylines and not page_ref and is_heading_shaped(text)
+    is_paragraph = not (bylines or page_ref or shaped)
+    return _Line(
+        line=block.line,
+        text=text,
+        bylines=bylines,
+        teaser=page_ref,
+        source=source_mark(text) if is_paragraph else None,
+        heading=shaped and not opens_with_enumerator(text),
+    )
+
+
+def _is_subhead(text: str) -> bool:
+    return is_heading_shaped(text) and opens_with_enumerator(text)
+
+
+def _continues(paragraph: str, text: str) -> bool:
+    """Whether text is the rest of paragraph, cut off by a column break."""
+    return not (ends_sentence(paragraph) or _is_subhead(paragraph) or opens_with_enumerator(text))
+
+
+def _kind(paragraphs: list[str], bylines: list[Byline], marked: bool) -> str:
+    """A lone unmarked paragraph credited only to correspondents or a photographer is a
+    photo caption; a lone paragraph without byline is a brief."""
+    if len(paragraphs) > 1:
+        return "article"
+    if not bylines:
+        return "brief"
+    if not marked and all(b.role == "correspondent" or "摄影" in b.title for b in bylines):
+        return "photo"
+    return "article"
+
+
+class _PageReader:
+    def __init__(self, lines: list[_Line]):
+        self.lines = lines
+        self.repairs: list[Repair] = []
+
+    def read(self) -> tuple[str, list[ParsedArticle], list[Repair]]:
+        masthead, index = self._masthead()
+        articles = []
+        while index < len(self.lines):
+            article, index = self._read_item(index)
+            articles.append(article)
+        if not articles:
+            raise ParseError("未找到任何文章")
+        return masthead, articles, self.repairs
+
+    def _masthead(self) -> tuple[str, int]:
+        """The first line, unless it is already an article's title (a source marker follows)."""
+        lines = self.lines
+        if lines and lines[0].heading and not (len(lines) > 1 and lines[1].source):
+            return lines[0].text, 1
+        return "", 0
+
+    def _read_item(self, index: int) -> tuple[ParsedArticle, int]:
+        lines, start = self.lines, index
+        heading, index = self._read_heading(index)
+        kicker, title, subtitle = split_heading(heading)
+        if index < len(lines) and lines[index].teaser:
+            page, section = lines[index].teaser
+            teaser_item = ParsedArticle(
+                line=lines[start].line,
+                kind="teaser",
+                title=title,
+                kicker=kicker,
+                subtitle=subtitle,
+                teaser_page=page,
+                teaser_section=section,
+            )
+            return teaser_item, index + 1
+
+        bylines: list[Byline] = []
+        index = self._read_bylines(index, bylines)
+        if index == len(lines) or lines[index].heading or lines[index].teaser:
+            raise ParseError("标题后面没有正文", line=lines[start].line)
+        mark = lines[index].source
+        paragraphs, index = self._read_body(index, bylines)
+        index = self._read_bylines(index, bylines)
+        source = mark.source if mark else ""
+        article = ParsedArticle(
+            line=lines[start].line,
+            kind=_kind(paragraphs, bylines, mark is not None),
+            title=title,
+            kicker=kicker,
+            subtitle=subtitle,
+            source=source,
+            is_reprint=mark is not None and mark.is_reprint,
+            dateline=dateline(paragraphs[0]),
+            paragraphs=tuple(paragraphs),
+            bylines=with_outlet(tuple(bylines), source),
+        )
+        return article, index
+
+    def _read_heading(self, index: int) -> tuple[list[str], int]:
+        lines, heading = self.lines, []
+        while index < len(lines) and lines[index].heading:
+            if len(heading) == MAX_HEADING_LINES:
+                raise ParseError("连续的标题行太多，分不清标题和正文", line=lines[index].line)
+            heading.append(lines[index].text)
+            index += 1
+        if not heading:
+            raise ParseError(_orphan_message(lines[index]), line=lines[index].line)
+        return heading, index
+
+    def _read_body(self, index: int, bylines: list[Byline]) -> tuple[list[str], int]:
+        """The paragraphs from index on, without the source marker; bylines found join bylines."""
+        lines, first = self.lines, self.lines[index]
+        text = first.text
+        if first.source:
+            text, credits = split_leading_byline(text[first.source.end :])
+            bylines.extend(credits)
+        paragraphs: list[str] = []
+        closed = self._add_paragraph(paragraphs, bylines, text, first.line)
+        index += 1
+        while index < len(lines) and not closed:
+            line = lines[index]
+            if line.bylines or line.teaser:
+                break
+            if line.heading and self._starts_item(index, paragraphs[-1], first.source is not None):
+                break
+            closed = self._add_paragraph(paragraphs, bylines, line.text, line.line)
+            index += 1
+        return paragraphs, index
+
+    def _read_bylines(self, index: int, bylines: list[Byline]) -> int:
+        while index < len(self.lines) and self.lines[index].bylines:
+            bylines.extend(self.lines[index].bylines)
+            index += 1
+        return index
+
+    def _starts_item(self, index: int, last_paragraph: str, marked: bool) -> bool:
+        """Whether the heading-shaped line at index starts a new item (see module doc)."""
+        if not marked and ends_sentence(last_paragraph):
+            return True
+        lines, end = self.lines, index
+        while end < len(lines) and lines[end].heading and end - index < MAX_HEADING_LINES:
+            end += 1
+        if end < len(lines) and lines[end].teaser:
+            return True
+        while end < len(lines) and lines[end].bylines:
+            end += 1
+        return end < len(lines) and lines[end].source is not None
+
+    def _add_paragraph(
+        self, paragraphs: list[str], bylines: list[Byline], text: str, line: int
+    ) -> bool:
+        """Adds a block's text to the body; True when a byline after it closes the article."""
+        text, credits = split_trailing_byline(text)
+        bylines.extend(credits)
+        if paragraphs and _continues(paragraphs[-1], text):
+            paragraphs[-1], repair = join_parts(paragraphs[-1], text, line)
+            self.repairs.append(repair)
+        else:
+            paragraphs.append(text)
+        return bool(credits)
+
+
+def _orphan_message(line: _Line) -> str:
+    if line.bylines:
+        return "署名前面没有文章"
+    if line.teaser:
+        return "转版提示前面没有标题"
+    return "这一段前面没有标题"

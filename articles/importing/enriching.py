@@ -1,0 +1,90 @@
+"""Adds people, regions and topics to a parsed article."""
+
+import dataclasses
+
+from .gazetteer import Gazetteer
+from .parsed import Byline, ParsedArticle, PersonMention
+from .people import TitledName, find_titled_names, kind_of, organisation_of
+from .regions import article_regions, title_region
+from .topics import article_topics
+from .vocabulary import Vocabulary
+
+
+def enrich_article(
+    article: ParsedArticle, *, gazetteer: Gazetteer, vocabulary: Vocabulary | None
+) -> ParsedArticle:
+    headline = "\n".join(p for p in (article.title, article.kicker, article.subtitle) if p)
+    body = "\n".join(article.paragraphs)
+    titled = find_titled_names(body)
+    region_codes = article_regions(
+        headline,
+        body,
+        gazetteer,
+        ignored_spans=[person.title_span for person in titled],
+    )
+    people = [person for byline in article.bylines for person in _byline_people(byline)]
+    people += _mentioned_people(headline, body, titled, gazetteer, region_codes)
+    return dataclasses.replace(
+        article,
+        people=_first_per_name(people),
+        region_codes=region_codes,
+        topic_names=article_topics(headline, body, vocabulary) if vocabulary else (),
+    )
+
+
+def _first_per_name(people: list[PersonMention]) -> tuple[PersonMention, ...]:
+    by_name: dict[str, PersonMention] = {}
+    for person in people:
+        by_name.setdefault(person.name, person)
+    return tuple(by_name.values())
+
+
+def _byline_people(byline: Byline) -> list[PersonMention]:
+    organisation = "" if byline.outlet == "本报" else byline.outlet
+    return [
+        PersonMention(name, byline.role, byline.title, byline.role, organisation)
+        for name in byline.names
+    ]
+
+
+def _mentioned_people(
+    headline: str,
+    body: str,
+    titled: list[TitledName],
+    gazetteer: Gazetteer,
+    region_codes: tuple[str, ...],
+) -> list[PersonMention]:
+    """Each titled person once, in order of first appearance.
+
+    Of a person's titles the fullest is kept: "市政协委员、之江实验室副主任"
+    rather than the "委员" of a later "袁继新委员认为".
+    """
+    fullest: dict[str, TitledName] = {}
+    for person in titled:
+        if len(person.title) > len(fullest.get(person.name, person).title) or (
+            person.name not in fullest
+        ):
+            fullest[person.name] = person
+    order = sorted(
+        fullest.values(),
+        key=lambda p: (
+            (0, headline.index(p.name)) if p.name in headline else (1, body.index(p.name))
+        ),
+    )
+    return [_mention(person, gazetteer, region_codes) for person in order]
+
+
+def _mention(
+    person: TitledName, gazetteer: Gazetteer, region_codes: tuple[str, ...]
+) -> PersonMention:
+    kind = kind_of(person.full_title)
+    return PersonMention(
+        name=person.name,
+        role="mentioned",
+        title=person.title,
+        kind=kind,
+        organisation=organisation_of(person.title),
+        region_code=title_region(
+            person.full_title, gazetteer, region_codes, is_member=kind == "member"
+        ),
+    )

@@ -1,0 +1,55 @@
+"""Headings: which lines look like one, and how kicker, title and subtitle divide.
+
+Chinese papers stack up to three heading lines: a kicker (引题) above the
+title, a subtitle (副题) below it, often led by a dash. Two plain lines are a
+title and its subtitle, unless the first is a lead-in ending in a speech verb
+or a time phrase (…调研时强调, …会上), which makes it a kicker. A one-line
+heading of space-separated parts divides the same way at its first space.
+"""
+
+import re
+
+from .markers import ends_sentence
+
+_MAX_LENGTH = 60
+MAX_HEADING_LINES = 3
+
+_LEAD_IN = re.compile(
+    r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕)$"
+)
+_DASHES = re.compile(r"^[—–─－-]+ ?")
+_UNFINISHED_ENDS = ("，", "、", "；", "：", ",", ";", ":")
+_TITLE_ENDS = ("？", "！", "?", "!")
+
+
+def is_heading_shaped(text: str) -> bool:
+    """Short, without a full stop, ending neither mid-sentence nor with a sentence end.
+
+    A title may end with ？ or ！; column fragments share this shape, so the
+    classifier decides from what follows.
+    """
+    return (
+        len(text) <= _MAX_LENGTH
+        and "。" not in text
+        and not text.endswith(_UNFINISHED_ENDS)
+        and (not ends_sentence(text) or text.endswith(_TITLE_ENDS))
+    )
+
+
+def split_heading(lines: list[str]) -> tuple[str, str, str]:
+    """(kicker, title, subtitle) of one to three heading lines."""
+    subtitle = ""
+    if len(lines) > 1 and _DASHES.match(lines[-1]):
+        subtitle, lines = _DASHES.sub("", lines[-1]), lines[:-1]
+    if len(lines) == 1:
+        return (*_split_one_line(lines[0]), subtitle)
+    if len(lines) == 3:
+        return lines[0], lines[1], lines[2]
+    if subtitle or _LEAD_IN.search(lines[0]):
+        return lines[0], lines[1], subtitle
+    return "", lines[0], lines[1]
+
+
+def _split_one_line(line: str) -> tuple[str, str]:
+    lead, _, rest = line.partition(" ")
+    return (lead, rest) if rest and _LEAD_IN.search(lead) else ("", line)

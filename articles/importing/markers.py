@@ -1,0 +1,68 @@
+"""The printed marks a line can carry: source marker, dateline, teaser, subhead, sentence end."""
+
+import re
+from dataclasses import dataclass
+
+from .cleaning import fold_width
+
+# An outlet's name ends like one: 本报, 浙江日报, 人民政协网, 新华社, 浙江卫视台.
+OUTLET = r"[\u4e00-\u9fff]{1,12}?(?:报|网|社|台|客户端)"
+# 据浙江日报 ⎵ (a reprint) or 联谊报 ⎵ / 联谊报讯 / 本报讯 / 人民政协网 ⎵ (a named outlet).
+# A space or bracket must follow, so "据悉，" and "据报道，" are ordinary text.
+_SOURCE = re.compile(rf"(?:据(?P<cited>{OUTLET})|(?P<named>{OUTLET}))(?:讯 ?| |(?=[（(]))")
+_OWN_OUTLETS = ("联谊报", "本报")
+
+_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_DATE_LENGTH = len("12月31日")
+_TEASER_ARROWS = (">", "＞", "》")
+_TEASER = re.compile(r"(?:>{2,}|》{2,}) ?第?(\d{1,2}) ?版(?:(?: ?[·・•.] ?| )(.+))?")
+# 一、 （一） 1. ■ ● 【…】: what opens an in-body subhead or a numbered point.
+_ENUMERATOR = re.compile(
+    r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d)|[■□●○◆◇▲△★☆◎▶►]|【)"
+)
+_ENUMERATOR_LENGTH = 6  # enough for （十二） and 12.
+CLOSERS = "”’」』"
+SENTENCE_ENDS = "。！？!?…"
+
+
+@dataclass(frozen=True)
+class SourceMark:
+    source: str  # "本报" for our own paper, else the outlet as printed
+    is_reprint: bool
+    end: int  # where the paragraph's own text starts
+
+
+def source_mark(text: str) -> SourceMark | None:
+    match = _SOURCE.match(text)
+    if not match:
+        return None
+    outlet = match.group("cited") or match.group("named")
+    if outlet.startswith(_OWN_OUTLETS):
+        return SourceMark("本报", False, match.end())
+    return SourceMark(outlet, True, match.end())
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) when the text opens with a date: 4月17日, 4月17日上午, ４月１７日."""
+    match = _DATELINE.match(fold_width(text[:_DATE_LENGTH]))
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def teaser(text: str) -> tuple[int, str] | None:
+    """(page, section) of a pointer to another page: >>>2版·综合新闻, ＞＞＞２版, >>>第2版."""
+    if not text.startswith(_TEASER_ARROWS):
+        return None
+    match = _TEASER.fullmatch(fold_width(text))
+    return (int(match.group(1)), (match.group(2) or "").strip()) if match else None
+
+
+def opens_with_enumerator(text: str) -> bool:
+    return _ENUMERATOR.match(fold_width(text[:_ENUMERATOR_LENGTH])) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends a sentence (。！？…, also before closing quotes)."""
+    return text.rstrip(CLOSERS).endswith(tuple(SENTENCE_ENDS))

@@ -1,0 +1,300 @@
+"""People an article names with a title: "市政协委员、联通绍兴分公司总经理赵超宗建议".
+
+A person is found where a title word (委员, 主席, 总经理 …) is directly followed
+by a surname; the name's length (two or three characters) is read from what
+follows it (a speech verb, punctuation) and, where that is ambiguous, from
+jieba's part-of-speech tags. The title is read backwards from the name to the
+start of its phrase. No list of names is used: only surnames and title words.
+"""
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .segmenting import tag
+
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+    "党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝竺楼裘斯厉茅忻郁储鄢屠诸宣干郦来洪廉蔺阚冀扈郜嵇惠揭邰桓逯禹井练濮邸"
+    "匡宓凤贝薄晋容闻巴谈茹钮荀於芮汲糜富乌仰伊钭戎束幸印宿怀鄂索赖阴胥苍莘贡劳逄扶宰雍寿"
+    "燕郏浦慕戈庾暨衡步满弘禄阙殳沃蔚晁勾融訾鞠丰巢蒯荆权盖卿危"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯",
+    "司徒", "端木", "长孙", "宇文", "申屠", "钟离", "闻人",
+)  # fmt: skip
+
+# Words a name follows when it is someone's title; "副", "常务" and the like
+# need no entry of their own because the title is read back to its start.
+_TITLE_WORDS = (
+    "委员", "常委", "主席", "秘书长", "总经理", "经理", "院长", "部长", "书记", "专家", "教授",
+    "董事长", "董事", "校长", "园长", "科长", "合伙人", "局长", "主任", "研究员", "记者",
+    "通讯员", "会长", "理事长", "市长", "县长", "区长", "镇长", "乡长", "厅长", "处长", "所长",
+    "社长", "总编辑", "主编", "总监", "总裁", "创始人", "负责人", "主委", "队长", "站长",
+    "馆长", "团长", "行长", "检察长", "庭长", "工程师", "律师", "医生", "医师", "老师",
+    "教师", "讲师", "学者", "博士", "代表", "主持人", "支书", "组长", "骑手", "快递员",
+    "司机", "网格员", "志愿者", "村民", "居民", "党员", "传承人", "艺术家", "作家", "大师",
+    "画家", "书法家", "企业家", "科学家", "设计师",
+)  # fmt: skip
+# Honours that may open a title ("国家级领军人才、…教授张维加") without being one.
+_HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠")
+
+# What comes right after a name: speech and visit verbs, and small words.
+_FOLLOWERS = (
+    "调研发现", "通过视频", "建议", "提出", "认为", "表示", "指出", "强调", "呼吁", "建言",
+    "希望", "分享", "介绍", "谈到", "坦言", "直言", "感慨", "告诉", "回应", "透露", "解释",
+    "补充", "总结", "发言", "提到", "提醒", "发现", "通过", "带队", "率队", "来到", "走进",
+    "深入", "参加", "出席", "主持", "讲话", "致辞", "一行", "同志", "会前", "会上", "先生",
+    "女士", "前往", "考察", "调研", "视察", "看望", "慰问", "回答", "带领", "陪同", "首先",
+    "随后", "接受", "亲自", "现场", "作为", "结合", "围绕", "道出", "就", "赴", "到", "说", "等",
+    "在", "也", "还", "则", "对", "向", "与", "和", "及", "是", "为", "的", "作", "做", "用",
+    "以", "从", "将", "曾", "又", "都", "代表",
+)  # fmt: skip
+_PUNCTUATION = set("，。；：！？、,.;:!?“”‘’\"'（）()《》〈〉【】[]…—－- \u3000\n\t·")
+
+# Leading words that belong to the sentence, not the title: 邀请市政协委员…
+_SENTENCE_FLAGS = ("p", "c", "d", "r", "u", "t", "f")
+# jieba tags of a first word that rule out a name, and those that do not.
+_FUNCTION_WORD_FLAGS = ("p", "c", "u", "d")
+_NAME_LIKE_FLAGS = ("nr", "ns", "nz", "j", "x")
+# Small words no given name ends with: 兰兰在接受采访 is 兰兰, not 兰兰在.
+_NEVER_LAST_IN_NAME = set("在说等也还是的和与就对将又都到了把被及")
+
+_CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
+_SENTENCE_END = re.compile("[。；！？;!?\n]")
+_MAX_TITLE = 60
+_MAX_HONORIFIC_QUOTE = 12
+
+_TITLE_WORD_RE = re.compile("|".join(sorted(_TITLE_WORDS, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class TitledName:
+    name: str
+    title: str  # as written: "市政协委员、联通绍兴分公司总经理"
+    title_span: tuple[int, int]  # where the title is in the text
+    name_start: int
+    # The title with what a roster leaves out restored: "区政协副主席" for the
+    # "副主席" of "区政协主席胡敏、副主席王萍".
+    full_title: str = ""
+
+
+def find_titled_names(text: str) -> list[TitledName]:
+    """Every title-plus-name in text, in reading order, repeats included."""
+    found = []
+    for match in _TITLE_WORD_RE.finditer(text):
+        name = _name_at(text, match.end())
+        if name is None:
+            continue
+        title_start = _title_start(text, match.end())
+        title = text[title_start : match.end()]
+        found.append(TitledName(name, title, (title_start, match.end()), match.end()))
+        found.extend(_listed_after(text, match.end() + len(name), found[-1]))
+    found.extend(_members_named_first(text))
+    return _restore_rosters(text, sorted(found, key=lambda person: person.name_start))
+
+
+def kind_of(title: str) -> str:
+    """Whether the title makes its holder a CPPCC member ("member") or not ("other")."""
+    return "member" if "政协" in title or title in ("委员", "常委") else "other"
+
+
+def organisation_of(title: str) -> str:
+    """The employer named in the title: "联通绍兴分公司" in "市政协委员、联通绍兴分公司总经理"."""
+    for segment in title.split("、"):
+        if "政协" in segment:
+            continue  # membership, not employment
+        organisation = _strip_position(segment)
+        if organisation != segment and organisation.endswith(_ORGANISATION_ENDINGS):
+            return organisation
+    return ""
+
+
+# How organisations' names end, so that "中国工艺美术大师" names none; 浙江 is
+# for a company's branch: 华为浙江.
+_ORGANISATION_ENDINGS = (
+    "公司", "集团", "企业", "商户", "中心", "街道", "社区", "浙江",
+    *"院校学局委会部厅办所站馆园团科处行社报台室队村镇乡县区市省厂店盟网",
+)  # fmt: skip
+# Words between an organisation and the position it gives: 党委专职副书记, 资深教授.
+_POSITION_QUALIFIERS = (
+    "副", "常务", "执行", "专职", "兼职", "资深", "首席", "高级", "特聘", "名誉", "荣誉",
+    "党委", "党组", "党总支", "党支部", "总",
+)  # fmt: skip
+
+
+def _strip_position(segment: str) -> str:
+    for word in sorted(_TITLE_WORDS, key=len, reverse=True):
+        if segment.endswith(word):
+            segment = segment[: -len(word)]
+            break
+    else:
+        return segment
+    while True:
+        quoted = re.search(r"“[^“”]{1,12}”$", segment)
+        if quoted:
+            segment = segment[: quoted.start()]
+            continue
+        qualifier = next((q for q in _POSITION_QUALIFIERS if segment.endswith(q)), None)
+        if qualifier is None:
+            return segment
+        segment = segment[: -len(qualifier)]
+
+
+def _name_at(text: str, start: int) -> str | None:
+    surname_length = 2 if text.startswith(_COMPOUND_SURNAMES, start) else 1
+    if surname_length == 1 and text[start : start + 1] not in _SURNAMES:
+        return None
+    lengths = [surname_length + 1, surname_length + 2]
+    candidates = [n for n in lengths if _is_given_name(text[start + surname_length : start + n])]
+    first_word, first_flag = tag(text[start : start + 8])[0]
+    if not candidates or _starts_another_word(first_word, first_flag, surname_length):
+        return None
+    scores = {n: _follower_length(text, start + n) for n in candidates}
+    tagged = len(first_word) if first_flag.startswith(_NAME_LIKE_FLAGS) else 0
+    if scores.get(tagged):
+        return first_word  # jieba's word, and something a name ends with after it
+    best = max(scores.values())
+    if best:
+        # The longer follower is the likelier reading: 卜谈|认为 rather than 卜谈认|为.
+        return text[start : start + min(n for n in candidates if scores[n] == best)]
+    # Nothing tells where the name ends: trust jieba's name tag if it has one.
+    if tagged in candidates:
+        return first_word
+    return text[start : start + candidates[-1]] if 0 < tagged <= surname_length else None
+
+
+def _starts_another_word(word: str, flag: str, surname_length: int) -> bool:
+    """Whether jieba reads the surname as the start of some other word.
+
+    委员于会上 (a preposition), 委员明确提出 (a word), 委员应邀出席 (too long
+    for a name, though jieba calls it one). A name jieba does not know is cut
+    into its surname and the rest, or taken for a place (徐国|平).
+    """
+    if flag.startswith(_FUNCTION_WORD_FLAGS):
+        return True
+    if len(word) <= surname_length:
+        return False
+    if flag.startswith("nr"):
+        return len(word) > surname_length + 2
+    return not flag.startswith(_NAME_LIKE_FLAGS)
+
+
+def _is_given_name(chars: str) -> bool:
+    return (
+        0 < len(chars) <= 2
+        and all("\u4e00" <= c <= "\u9fff" for c in chars)
+        and (len(chars) == 1 or chars[-1] not in _NEVER_LAST_IN_NAME)
+    )
+
+
+def _follower_length(text: str, at: int) -> int:
+    """How much of what follows `at` shows that a name ended there (0: nothing)."""
+    if at >= len(text) or text[at] in _PUNCTUATION:
+        return 1
+    return max((len(w) for w in _FOLLOWERS if text.startswith(w, at)), default=0)
+
+
+def _title_start(text: str, end: int) -> int:
+    """Where the title phrase ending at `end` begins."""
+    start = _segment_start(text, end)
+    while start > 0 and text[start - 1] == "、":
+        previous = _segment_start(text, start - 1)
+        segment = text[previous : start - 1]
+        if not segment.endswith(_TITLE_WORDS + _HONOURS):
+            break
+        start = previous
+    first_end = text.find("、", start, end)
+    return _skip_sentence_words(text, start, first_end if first_end != -1 else end)
+
+
+def _segment_start(text: str, end: int) -> int:
+    i = end
+    while i > 0 and end - i < _MAX_TITLE:
+        char = text[i - 1]
+        if char == "”":
+            opening = text.rfind("“", max(0, i - 1 - _MAX_HONORIFIC_QUOTE), i - 1)
+            if opening == -1 or any(c in _PUNCTUATION for c in text[opening + 1 : i - 1]):
+                break  # the end of a quoted speech, not an honorific such as “鉴湖学者”
+            i = opening
+            continue
+        if char in _PUNCTUATION:
+            break
+        i -= 1
+    return i
+
+
+def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
+    """Drops leading words such as 邀请/他和/多名 from the first segment of a title."""
+    title_word = _TITLE_WORD_RE.search(text, start, segment_end)
+    limit = title_word.start() if title_word else segment_end
+    start = text.rfind("的", start, limit) + 1 or start  # 来自台州的|省政协委员
+    offset = start
+    for word, flag in tag(text[start:segment_end]):
+        is_verb = flag == "v" and len(word) > 1  # 邀请, 来自; not the 增 of 增城区
+        if offset + len(word) > limit or not (flag.startswith(_SENTENCE_FLAGS) or is_verb):
+            break
+        offset += len(word)
+    return offset
+
+
+def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
+    """Names listed after the first under the same title: 副主席张三、李四出席."""
+    listed = []
+    while text.startswith("、", at):
+        name = _name_at(text, at + 1)
+        if name is None:
+            break
+        listed.append(TitledName(name, first.title, first.title_span, at + 1))
+        at += 1 + len(name)
+    return listed
+
+
+def _members_named_first(text: str) -> list[TitledName]:
+    """Members named before their title: 袁继新委员认为, 郭胜华委员的习惯."""
+    found = []
+    for match in re.finditer("委员", text):
+        if not _follower_length(text, match.end()):
+            continue
+        window_start = max(0, match.start() - 6)
+        words = tag(text[window_start : match.start()])
+        if not words:
+            continue
+        name, flag = words[-1]
+        if flag.startswith("nr") and 2 <= len(name) <= 4 and _has_surname(name):
+            name_start = match.start() - len(name)
+            found.append(TitledName(name, "委员", (match.start(), match.end()), name_start))
+    return found
+
+
+def _has_surname(name: str) -> bool:
+    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
+def _restore_rosters(text: str, people: list[TitledName]) -> list[TitledName]:
+    """Fills in full_title: in "区政协主席胡敏、副主席王萍", 王萍 is 区政协副主席."""
+    restored = []
+    body, previous_end = "", 0
+    for person in people:
+        title = person.title
+        start, end = person.title_span
+        if _strip_position(title) or start > person.name_start:
+            # A title of its own (or a 委员 after the name) starts or ends a roster.
+            segments = [s for s in title.split("、") if "政协" in s]
+            body = _strip_position(segments[0]) if segments else ""
+        elif (
+            body
+            and title.endswith(_CPPCC_OFFICES)
+            and not _SENTENCE_END.search(text, previous_end, start)
+        ):
+            title = body + title
+        else:
+            body = ""
+        previous_end = end
+        restored.append(dataclasses.replace(person, full_title=title))
+    return restored

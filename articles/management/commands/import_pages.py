@@ -1,0 +1,170 @@
+"""Import the plain text of printed pages: issues, pages, articles, people, places, topics."""
+
+import argparse
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.importing.dating import infer_issue_date
+from articles.importing.manifest import PageInfo, read_manifest
+from articles.importing.parsed import ParseError
+from articles.importing.pipeline import parse_page
+from articles.page_import import PageLoader, PageTarget, build_gazetteer, build_vocabulary
+
+
+class DryRunRollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+class Command(BaseCommand):
+    help = "导入报纸版面的纯文本(.txt 文件或其所在文件夹),生成期、版面、文章、人物、地区和专题。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=".txt 文件或文件夹")
+        parser.add_argument("--date", type=_date, help="出版日期 YYYY-MM-DD")
+        parser.add_argument("--number", type=int, help="期号")
+        parser.add_argument("--page", type=int, help="版次(只用于单个文件)")
+        parser.add_argument("--section", default="", help="版名,如 要闻")
+        parser.add_argument("--publish", action="store_true", help="导入后立即发布")
+        parser.add_argument("--dry-run", action="store_true", help="只解析和校验,不写入数据库")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--encoding", help="强制使用的文件编码,如 gb18030、big5")
+        parser.add_argument(
+            "--keep-punctuation", action="store_true", help="不把中文间的半角标点改为全角"
+        )
+        parser.add_argument(
+            "--overwrite", action="store_true", help="覆盖编辑手工修改过的字段、人物、地区和专题"
+        )
+
+    def handle(self, *args, **options):
+        files = _collect(options["paths"])
+        if options["page"] and len(files) > 1:
+            raise CommandError("--page 只能用于单个文件")
+        gazetteer, vocabulary = build_gazetteer(), build_vocabulary()
+        jobs = [self._parse(path, info, options, gazetteer, vocabulary) for path, info in files]
+        loader = PageLoader(publish=options["publish"], overwrite=options["overwrite"])
+        try:
+            with transaction.atomic():
+                reports = [loader.load(parsed, target) for parsed, target in jobs]
+                if options["dry_run"]:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+        self._report(reports, options)
+
+    def _parse(self, path: Path, info: PageInfo, options, gazetteer, vocabulary):
+        try:
+            parsed = parse_page(
+                path.read_bytes(),
+                encoding=options["encoding"],
+                keep_punctuation=options["keep_punctuation"],
+                gazetteer=gazetteer,
+                vocabulary=vocabulary,
+            )
+        except ParseError as error:
+            where = f"{path}:{error.line}" if error.line else str(path)
+            raise CommandError(f"{where}: {error.message}") from error
+        except OSError as error:
+            raise CommandError(f"{path}: 无法读取:{error.strerror}") from error
+        date = options["date"] or info.date
+        confirmed = date is not None
+        if date is None:
+            date = infer_issue_date(parsed.articles, year=info.year, today=timezone.localdate())
+        if date is None:
+            raise CommandError(f"{path}: 正文中没有日期,无法推断出版日期,请用 --date 指定")
+        return parsed, PageTarget(
+            date=date,
+            date_confirmed=confirmed,
+            page_number=options["page"] or info.page or 1,
+            section=options["section"] or info.section,
+            issue_number=options["number"] or info.number,
+            source_file=path.name,
+        )
+
+    def _report(self, reports, options):
+        totals = {
+            key: sum(len(getattr(r, key)) for r in reports)
+            for key in ("created", "updated", "unchanged", "people_created", "repairs")
+        }
+        if options["format"] == "json":
+            payload = {
+                "dry_run": options["dry_run"],
+                "pages": [dataclasses.asdict(r) for r in reports],
+                "totals": totals,
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        verbosity = options["verbosity"]
+        for r in reports:
+            if verbosity >= 1:
+                confirmed = "" if r.date_confirmed else "(日期由正文推断,未确认,请在后台核对)"
+                self.stdout.write(
+                    f"{r.source_file} → {r.issue_date}{confirmed} 第{r.page}版 {r.section}"
+                    f"[{r.encoding}]:新建 {len(r.created)} 篇,更新 {len(r.updated)} 篇,"
+                    f"未变 {len(r.unchanged)} 篇"
+                )
+                for line in r.teasers:
+                    self.stdout.write(f"  导读 {line}")
+                for line in r.kept_edits:
+                    self.stdout.write(f"  保留编辑的修改 {line}")
+                for repair in r.repairs:
+                    if verbosity >= 2 or repair["kind"] == "overlap":
+                        label = _REPAIR_LABELS.get(repair["kind"], repair["kind"])
+                        self.stdout.write(
+                            f"  修复 第{repair['line']}行 [{label}]"
+                            f" {repair['before']} → {repair['after']}"
+                        )
+            if verbosity >= 2:
+                for person in r.people_created:
+                    self.stdout.write(f"  新人物 {person}")
+        if verbosity >= 1:
+            prefix = "试运行(未写入):" if options["dry_run"] else ""
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{prefix}导入 {len(reports)} 个版面:新建 {totals['created']} 篇文章、"
+                    f"{totals['people_created']} 位人物,更新 {totals['updated']} 篇,"
+                    f"未变 {totals['unchanged']} 篇,修复 {totals['repairs']} 处。"
+                )
+            )
+
+
+_REPAIR_LABELS = {"column-join": "跨栏接续", "overlap": "重复字词", "punctuation": "标点"}
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD:{value}") from error
+
+
+def _collect(paths) -> list[tuple[Path, PageInfo]]:
+    """Each file with what its folder's manifest says of it; refuse anything odd."""
+    files = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_symlink():
+            raise CommandError(f"{path}: 是符号链接,为安全起见不导入,请直接指定目标文件")
+        if not path.exists():
+            raise CommandError(f"{path}: 路径不存在")
+        if path.is_dir():
+            members = sorted(p for p in path.iterdir() if p.suffix == ".txt")
+            if not members:
+                raise CommandError(f"{path}: 文件夹中没有 .txt 文件")
+            for member in members:
+                if member.is_symlink():
+                    raise CommandError(f"{member}: 是符号链接,为安全起见不导入")
+        else:
+            members = [path]
+        for member in members:
+            try:
+                manifest = read_manifest(member.parent)
+            except ParseError as error:
+                raise CommandError(str(error)) from error
+            files.append((member, manifest.get(member.name, PageInfo())))
+    return files

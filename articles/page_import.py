@@ -1,0 +1,336 @@
+"""The import loader: parsed pages into the database, idempotently, in one transaction.
+
+The parser (articles.importing) is pure; this is the only part of an import
+that touches models. Natural keys decide update or create: the issue by date,
+the page by number, the article by title on its page (or, for a corrected
+title, by position). A second run of the same file changes nothing.
+"""
+
+import dataclasses
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from newsletter.models import Issue, Page, Region
+from newsletter.slugs import pinyin_slug, unique_slug
+from people.models import Credit, Person
+
+from .importing.gazetteer import Gazetteer, RegionEntry
+from .importing.parsed import ParsedArticle, ParsedPage
+from .importing.vocabulary import TopicEntry, Vocabulary
+from .models import Article, ArticleRegion, TaggedArticle, Topic
+
+# Fields the importer owns; an editor's correction of one survives re-import.
+TEXT_FIELDS = ("kind", "kicker", "title", "subtitle", "source", "is_reprint", "dateline", "body")
+
+
+@dataclasses.dataclass
+class PageTarget:
+    """Where a parsed page goes: the issue (by date) and its page number."""
+
+    date: datetime.date
+    page_number: int
+    section: str = ""
+    issue_number: int | None = None
+    date_confirmed: bool = True
+    source_file: str = ""
+
+
+@dataclasses.dataclass
+class PageReport:
+    source_file: str
+    issue_date: str
+    date_confirmed: bool
+    page: int
+    section: str
+    encoding: str
+    created: list[str] = dataclasses.field(default_factory=list)
+    updated: list[str] = dataclasses.field(default_factory=list)
+    unchanged: list[str] = dataclasses.field(default_factory=list)
+    kept_edits: list[str] = dataclasses.field(default_factory=list)
+    people_created: list[str] = dataclasses.field(default_factory=list)
+    teasers: list[str] = dataclasses.field(default_factory=list)
+    repairs: list[dict] = dataclasses.field(default_factory=list)
+
+
+def build_gazetteer() -> Gazetteer:
+    return Gazetteer(
+        RegionEntry(
+            code=r.code,
+            parent_code=r.parent.code if r.parent else None,
+            level=r.level,
+            name=r.name,
+            short_name=r.short_name,
+            aliases=tuple(r.alias_list),
+            match_short=r.match_short,
+        )
+        for r in Region.objects.select_related("parent")
+    )
+
+
+def build_vocabulary() -> Vocabulary:
+    return Vocabulary(
+        TopicEntry(name=t.name, slug=t.slug, keywords=tuple(t.keyword_list))
+        for t in Topic.objects.all()
+    )
+
+
+class PageLoader:
+    """Loads pages of one import run, caching people, regions and topics across pages."""
+
+    def __init__(self, *, publish: bool = False, overwrite: bool = False):
+        self.publish = publish
+        self.overwrite = overwrite
+        self.now = timezone.now()
+        self.regions = {r.code: r for r in Region.objects.all()}
+        self.topics = {t.name: t for t in Topic.objects.all()}
+        self.people: dict[str, list[Person]] = {}
+        for person in Person.objects.select_related("region"):
+            self.people.setdefault(person.name, []).append(person)
+        self.slugs = set(Person.objects.values_list("slug", flat=True))
+
+    @transaction.atomic
+    def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
+        issue = self._issue(parsed, target)
+        page = self._page(issue, target.page_number, target.section)
+        self._update(
+            page,
+            source_file=target.source_file,
+            encoding=parsed.encoding,
+            sha256=parsed.sha256,
+        )
+        report = PageReport(
+            source_file=target.source_file,
+            issue_date=issue.date.isoformat(),
+            date_confirmed=issue.date_confirmed,
+            page=page.number,
+            section=page.section,
+            encoding=parsed.encoding,
+            repairs=[dataclasses.asdict(r) for r in parsed.repairs],
+        )
+        existing = {a.pk: a for a in page.articles.all()}
+        titles = {item.title for item in parsed.articles}
+        placed: list[tuple[Article, int]] = []
+        for position, item in enumerate(parsed.articles, start=1):
+            article = self._match(existing, item, position, titles)
+            if article is not None:
+                del existing[article.pk]
+            placed.append(self._article(page, article, item, position, report))
+        # Articles an editor added by hand keep their order, after the printed ones.
+        leftovers = sorted(existing.values(), key=lambda a: a.position)
+        self._reposition(placed + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)])
+        for (article, _), item in zip(placed, parsed.articles, strict=True):
+            if item.kind == Article.Kind.TEASER:
+                self._link_teaser(issue, article, item, report)
+        if self.publish:
+            self._publish(issue, [a for a, _ in placed])
+        return report
+
+    # Issue and page ---------------------------------------------------------
+
+    def _issue(self, parsed: ParsedPage, target: PageTarget) -> Issue:
+        issue, created = Issue.objects.get_or_create(
+            date=target.date,
+            defaults={
+                "number": target.issue_number,
+                "masthead": parsed.masthead[:64] or "联谊报",
+                "date_confirmed": target.date_confirmed,
+            },
+        )
+        if not created:
+            changes = {}
+            if target.issue_number and issue.number != target.issue_number:
+                changes["number"] = target.issue_number
+            if target.date_confirmed and not issue.date_confirmed:
+                changes["date_confirmed"] = True
+            self._update(issue, **changes)
+        return issue
+
+    def _page(self, issue: Issue, number: int, section: str) -> Page:
+        page, created = Page.objects.get_or_create(
+            issue=issue, number=number, defaults={"section": section}
+        )
+        if not created and section and not page.section:
+            self._update(page, section=section)
+        return page
+
+    # Articles ---------------------------------------------------------------
+
+    @staticmethod
+    def _match(existing: dict, item: ParsedArticle, position: int, titles: set) -> Article | None:
+        by_title = next((a for a in existing.values() if a.title == item.title), None)
+        if by_title:
+            return by_title
+        # A corrected title: the article at the same place, unless the file still uses its title.
+        return next(
+            (a for a in existing.values() if a.position == position and a.title not in titles),
+            None,
+        )
+
+    def _article(self, page, article, item, position, report) -> tuple[Article, int]:
+        values = {
+            "kind": item.kind,
+            "kicker": item.kicker,
+            "title": item.title,
+            "subtitle": item.subtitle,
+            "source": item.source,
+            "is_reprint": item.is_reprint,
+            "dateline": _dateline(item.dateline, page.issue.date),
+            "body": "\n".join(item.paragraphs),
+        }
+        if article is None:
+            article = Article(page=page, position=_free_position(page), **values)
+            article.save()
+            self._enrich(article, item, report)
+            report.created.append(item.title)
+            return article, position
+        kept = [] if self.overwrite else [f for f in article.edited_fields if f in values]
+        changes = {k: v for k, v in values.items() if k not in kept}
+        changed = self._update(article, **changes)
+        if self.overwrite and changed and article.edited_fields:
+            self._update(article, edited_fields=[])
+        if self.overwrite:
+            self._enrich(article, item, report, replace=True)
+        report.kept_edits.extend(
+            f"{article.title}: {f}" for f in kept if getattr(article, f) != values[f]
+        )
+        (report.updated if changed else report.unchanged).append(article.title)
+        return article, position
+
+    def _reposition(self, placed: list[tuple[Article, int]]) -> None:
+        """Give articles their print positions without tripping the unique constraint."""
+        moving = [(a, p) for a, p in placed if a.position != p]
+        for article, _ in moving:
+            Article.objects.filter(pk=article.pk).update(position=10000 + article.pk)
+        for article, position in moving:
+            article.position = position
+            Article.objects.filter(pk=article.pk).update(position=position)
+
+    def _link_teaser(self, issue: Issue, teaser: Article, item: ParsedArticle, report) -> None:
+        """A teaser points at its article on another page; create both if not there yet."""
+        page = self._page(issue, item.teaser_page, item.teaser_section)
+        target = page.articles.filter(title=item.title).first()
+        if target is None:
+            target = Article.objects.create(
+                page=page, position=_free_position(page), title=item.title
+            )
+            report.teasers.append(f"{item.title} → 第{page.number}版(待导入)")
+        if teaser.teaser_target_id != target.pk:
+            self._update(teaser, teaser_target=target)
+
+    def _publish(self, issue: Issue, articles: list[Article]) -> None:
+        self._update(
+            issue, status=Issue.Status.PUBLISHED, published_at=issue.published_at or self.now
+        )
+        for article in articles:
+            # A teaser's target stays a draft until its own page is imported.
+            self._update(
+                article,
+                status=Article.Status.PUBLISHED,
+                published_at=article.published_at or self.now,
+            )
+
+    # People, places, topics -------------------------------------------------
+
+    def _enrich(self, article: Article, item: ParsedArticle, report, replace=False) -> None:
+        if replace:
+            article.credits.all().delete()
+            article.article_regions.all().delete()
+            article.tagged_items.all().delete()
+        Credit.objects.bulk_create(
+            Credit(
+                article=article,
+                person=self._person(mention, report),
+                role=mention.role,
+                title=mention.title[:200],
+                order=order,
+            )
+            for order, mention in enumerate(_unique_roles(item.people))
+        )
+        ArticleRegion.objects.bulk_create(
+            ArticleRegion(article=article, region=self.regions[code], is_primary=i == 0)
+            for i, code in enumerate(dict.fromkeys(item.region_codes))
+            if code in self.regions
+        )
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object=article, tag=self.topics[name])
+            for name in dict.fromkeys(item.topic_names)
+            if name in self.topics
+        )
+
+    def _person(self, mention, report) -> Person:
+        """The same name is the same person, unless their regions or sides tell apart."""
+        byline = mention.role != Credit.Role.MENTIONED
+        for person in self.people.get(mention.name, []):
+            region = person.region.code if person.region else None
+            if mention.region_code and region == mention.region_code:
+                return self._refresh_person(person, mention)
+        for person in self.people.get(mention.name, []):
+            region = person.region.code if person.region else None
+            staff = person.kind in (Person.Kind.REPORTER, Person.Kind.CORRESPONDENT)
+            if staff == byline and not (mention.region_code and region):
+                return self._refresh_person(person, mention)
+        person = Person(
+            name=mention.name,
+            slug=unique_slug(pinyin_slug(mention.name), self.slugs.__contains__),
+            kind=mention.kind,
+            title=mention.title[:200],
+            organisation=mention.organisation[:200],
+            region=self.regions.get(mention.region_code or ""),
+        )
+        person.save()
+        self.slugs.add(person.slug)
+        self.people.setdefault(person.name, []).append(person)
+        report.people_created.append(f"{mention.title}{mention.name}")
+        return person
+
+    def _refresh_person(self, person: Person, mention) -> Person:
+        """Fill in what we did not know; never overwrite what an editor set."""
+        changes = {}
+        if not person.title and mention.title:
+            changes["title"] = mention.title[:200]
+        if person.region is None and mention.region_code in self.regions:
+            changes["region"] = self.regions[mention.region_code]
+        if person.kind == Person.Kind.OTHER and mention.kind == Person.Kind.MEMBER:
+            changes["kind"] = Person.Kind.MEMBER
+        self._update(person, **changes)
+        return person
+
+    @staticmethod
+    def _update(obj, **changes) -> bool:
+        """Save only what differs, so a re-import touches nothing (not even updated_at)."""
+        changed = [k for k, v in changes.items() if getattr(obj, k) != v]
+        for k in changed:
+            setattr(obj, k, changes[k])
+        if changed:
+            fields = [obj._meta.get_field(k).attname for k in changed]
+            if any(f.name == "updated_at" for f in obj._meta.fields):
+                fields.append("updated_at")
+            obj.save(update_fields=fields)
+        return bool(changed)
+
+
+def _free_position(page: Page) -> int:
+    last = page.articles.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + 1
+
+
+def _dateline(month_day: tuple[int, int] | None, issue_date: datetime.date):
+    """4月17日 in an issue of 2025-04-22 is 2025-04-17; in one of January, the year before."""
+    if not month_day:
+        return None
+    month, day = month_day
+    year = issue_date.year - (1 if (month, day) > (issue_date.month, issue_date.day) else 0)
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unique_roles(people):
+    seen = set()
+    for mention in people:
+        if (mention.name, mention.role) not in seen:
+            seen.add((mention.name, mention.role))
+            yield mention

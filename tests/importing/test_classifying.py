@@ -1,0 +1,273 @@
+"""Page structure from plain strings: one test per quirk of printed pages."""
+
+import pytest
+
+from articles.importing.parsed import Byline, ParseError
+from articles.importing.pipeline import parse_text
+
+MASTHEAD = "浙江政协同心苑"
+BODY = "联谊报 4月17日，市政协召开专题协商会。"
+
+
+def page(*blocks: str) -> str:
+    """A page in print layout: masthead, then blocks separated by blank lines."""
+    return "\n\n".join((MASTHEAD, *blocks)) + "\n"
+
+
+def articles(*blocks: str):
+    return parse_text(page(*blocks))[1]
+
+
+def test_the_first_line_is_the_masthead():
+    masthead, parsed, _ = parse_text("\n\n" + page("标题", BODY))
+    assert masthead == MASTHEAD
+    assert [a.title for a in parsed] == ["标题"]
+
+
+def test_a_page_starting_with_a_title_has_no_masthead():
+    masthead, parsed, _ = parse_text("标题\n\n" + BODY)
+    assert (masthead, parsed[0].title) == ("", "标题")
+
+
+def test_own_source_marker_and_dateline():
+    (article,) = articles("标题", BODY, "本报记者 周霜")
+    assert (article.source, article.is_reprint, article.dateline) == ("本报", False, (4, 17))
+    assert article.paragraphs == ("4月17日，市政协召开专题协商会。",)
+
+
+def test_reprint_marker():
+    (article,) = articles("标题", "据人民政协报 近日，省政协召开会议。", "第二段。")
+    assert (article.source, article.is_reprint, article.dateline) == ("人民政协报", True, None)
+    assert article.paragraphs[0] == "近日，省政协召开会议。"
+
+
+def test_dateline_opening_an_unmarked_article():
+    (article,) = articles(
+        "标题", "4月15日晚，兰溪市政协组织委员夜访企业。", "第二段。", "本报记者 章可馨"
+    )
+    assert (article.source, article.dateline, article.kind) == ("", (4, 15), "article")
+
+
+def test_a_date_later_in_the_first_paragraph_is_no_dateline():
+    (article,) = articles("标题", "据浙江日报 为应对影响，我省出招。4月17日，省商务厅举行对接会。")
+    assert article.dateline is None
+
+
+def test_column_break_inside_a_paragraph_is_mended():
+    (article,) = articles(
+        "标题", BODY, "他指出，要紧扣", "户外劳动者的多样化需求。", "本报记者 周霜"
+    )
+    assert article.paragraphs[1] == "他指出，要紧扣户外劳动者的多样化需求。"
+
+
+def test_a_paragraph_ending_with_a_semicolon_continues():
+    (article,) = articles("标题", BODY, "加强顶层设计；", "强化监督管理……", "本报记者 周霜")
+    assert article.paragraphs[1] == "加强顶层设计；强化监督管理……"
+
+
+def test_column_joins_are_reported_at_the_second_part():
+    _, _, repairs = parse_text(page("标题", BODY, "他指出，要紧扣", "户外劳动者。"))
+    (join,) = [r for r in repairs if r.kind == "column-join"]
+    assert (join.line, join.before, join.after) == (
+        9,
+        "他指出，要紧扣|户外劳动者。",
+        "他指出，要紧扣户外劳动者。",
+    )
+
+
+def test_a_title_like_fragment_is_joined_to_the_next_block():
+    (article,) = articles(
+        "标题",
+        BODY,
+        "市政协委员、市公安局党委专职",
+        "副书记马晓提出，通过设立驿站提升覆盖面。",
+        "在安吉，青年夜校让新农人大大获益。",
+        "本报记者 周霜",
+    )
+    assert article.paragraphs[1:] == (
+        "市政协委员、市公安局党委专职副书记马晓提出，通过设立驿站提升覆盖面。",
+        "在安吉，青年夜校让新农人大大获益。",
+    )
+
+
+def test_a_new_title_followed_by_a_marked_body_ends_an_unbylined_article():
+    parsed = articles("第一篇", "据浙江日报 第一段。", "第二篇", "绍兴政协开展头脑风暴", BODY)
+    assert [(a.title, a.subtitle, len(a.paragraphs)) for a in parsed] == [
+        ("第一篇", "", 1),
+        ("第二篇", "绍兴政协开展头脑风暴", 1),
+    ]
+
+
+def test_a_byline_ends_the_body_even_after_an_unfinished_paragraph():
+    parsed = articles(
+        "第一篇", BODY, "最后一段没有句号", "本报记者 周霜", "第二篇", "近日，委员视察。"
+    )
+    assert parsed[0].paragraphs[-1] == "最后一段没有句号"
+    assert parsed[1].title == "第二篇"
+
+
+def test_bylines_in_either_order_and_several_names():
+    (article,) = articles("标题", BODY, "通讯员 宋陶珂 阮一唯\n本报记者 郭舒韵")
+    assert article.bylines == (
+        Byline("correspondent", "通讯员", "", ("宋陶珂", "阮一唯")),
+        Byline("reporter", "本报记者", "本报", ("郭舒韵",)),
+    )
+
+
+def test_byline_in_brackets_at_the_end_of_the_last_paragraph():
+    parsed = articles("标题", BODY, "走在前列。(本报记者 潘一鸣 通讯员 黄晓东)", "下一篇", BODY)
+    assert parsed[0].paragraphs[-1] == "走在前列。"
+    assert [b.names for b in parsed[0].bylines] == [("潘一鸣",), ("黄晓东",)]
+    assert parsed[1].title == "下一篇"
+
+
+def test_byline_in_brackets_after_the_source_marker():
+    (article,) = articles("标题", "本报讯（记者 戴雨桐）近日，瑞安市政协开展视察。", "第二段。")
+    assert article.bylines == (Byline("reporter", "记者", "本报", ("戴雨桐",)),)
+    assert article.paragraphs[0] == "近日，瑞安市政协开展视察。"
+
+
+def test_a_reprints_unnamed_reporter_belongs_to_the_reprinted_outlet():
+    (article,) = articles(
+        "标题", "据金华日报 近日，义乌市政协召开会议。", "第二段。", "记者 何欣然"
+    )
+    assert article.bylines[0].outlet == "金华日报"
+
+
+def test_enumerated_subheads_stay_paragraphs():
+    (article,) = articles(
+        "标题",
+        BODY,
+        "一、意见难统一",
+        "楼上盼着装。",
+        "■ 资金难筹措",
+        "费用约50万元。",
+        "本报记者 周霜",
+    )
+    assert article.paragraphs[1:] == (
+        "一、意见难统一",
+        "楼上盼着装。",
+        "■ 资金难筹措",
+        "费用约50万元。",
+    )
+
+
+def test_a_paragraph_is_never_joined_into_a_numbered_point():
+    (article,) = articles("标题", BODY, "会议提出以下建议：", "1.加强顶层设计。", "本报记者 周霜")
+    assert article.paragraphs[1:] == ("会议提出以下建议：", "1.加强顶层设计。")
+
+
+def test_a_question_title():
+    (article,) = articles("老旧小区加装电梯难在哪?", BODY, "本报记者 周霜")
+    assert article.title == "老旧小区加装电梯难在哪？"
+
+
+def test_a_short_question_paragraph_inside_a_body_stays_a_paragraph():
+    (article,) = articles(
+        "标题", BODY, "青年夜校如何走远？", "去年以来，市政协持续调研。", "本报记者 周霜"
+    )
+    assert article.paragraphs[1:] == ("青年夜校如何走远？", "去年以来，市政协持续调研。")
+
+
+@pytest.mark.parametrize(
+    ("marker", "page_number", "section"),
+    [(">>>2版·综合新闻", 2, "综合新闻"), ("＞＞＞３版·议政", 3, "议政"), (">>>第4版", 4, "")],
+)
+def test_teasers(marker, page_number, section):
+    (teaser,) = articles("海曙政协建言非遗技艺活态传承", marker)
+    assert (teaser.kind, teaser.title, teaser.paragraphs) == (
+        "teaser",
+        "海曙政协建言非遗技艺活态传承",
+        (),
+    )
+    assert (teaser.teaser_page, teaser.teaser_section) == (page_number, section)
+
+
+def test_a_teaser_after_an_unbylined_article_ends_it():
+    parsed = articles("第一篇", "据浙江日报 第一段。", "第二段。", "另一篇", ">>>2版")
+    assert [a.kind for a in parsed] == ["article", "teaser"]
+
+
+def test_photo_item_is_an_unmarked_paragraph_credited_to_a_correspondent():
+    (photo,) = articles("秀洲政协：生产车间助发展", "日前，调研组深入生产车间。", "通讯员 计益婷")
+    assert (photo.kind, photo.source, photo.bylines[0].role) == ("photo", "", "correspondent")
+
+
+def test_photo_item_credited_to_a_photographer():
+    (photo,) = articles("舟山渔场开渔在即", "连日来，渔民们忙着检修渔船。", "摄影 胡晓峰")
+    assert photo.kind == "photo"
+
+
+def test_an_unbylined_single_paragraph_is_a_brief():
+    parsed = articles(
+        "平阳政协视察营商环境", "近日，委员视察。", "文成政协开展调研", "日前，委员调研。"
+    )
+    assert [(a.kind, a.title) for a in parsed] == [
+        ("brief", "平阳政协视察营商环境"),
+        ("brief", "文成政协开展调研"),
+    ]
+
+
+def test_a_marked_single_paragraph_credited_to_a_reporter_is_an_article():
+    (article,) = articles("标题", BODY, "本报记者 周霜")
+    assert article.kind == "article"
+
+
+def test_full_width_indents_and_spaces():
+    (article,) = articles(
+        "标题", "\u3000\u3000联谊报\u30004月23日，市政协调研。", "通讯员\u3000楼佳琪"
+    )
+    assert (article.source, article.dateline, article.paragraphs) == (
+        "本报",
+        (4, 23),
+        ("4月23日，市政协调研。",),
+    )
+
+
+def test_article_line_is_its_first_heading_line():
+    parsed = articles("第一篇", BODY, "本报记者 周霜", "第二篇", BODY)
+    assert [a.line for a in parsed] == [3, 9]
+
+
+def test_a_page_without_articles_is_an_error():
+    with pytest.raises(ParseError, match="未找到任何文章"):
+        parse_text("浙江政协同心苑\n\n")
+    with pytest.raises(ParseError, match="未找到任何文章"):
+        parse_text("")
+
+
+def test_a_paragraph_without_a_title_is_an_error_with_its_line():
+    with pytest.raises(ParseError) as error:
+        parse_text(page("标题", BODY, "本报记者 周霜", "近日，市政协召开会议。"))
+    assert (error.value.message, error.value.line) == ("这一段前面没有标题", 9)
+
+
+def test_a_byline_without_an_article_is_an_error():
+    with pytest.raises(ParseError, match="署名前面没有文章"):
+        parse_text(page("本报记者 周霜"))
+
+
+def test_a_teaser_marker_without_a_title_is_an_error():
+    with pytest.raises(ParseError, match="转版提示前面没有标题") as error:
+        parse_text(page("标题", BODY, "本报记者 周霜", ">>>2版"))
+    assert error.value.line == 9
+
+
+def test_a_title_without_a_body_is_an_error():
+    with pytest.raises(ParseError, match="标题后面没有正文") as error:
+        parse_text(page("标题", BODY, "本报记者 周霜", "孤零零的标题"))
+    assert str(error.value) == "第9行:标题后面没有正文"
+
+
+def test_four_heading_lines_in_a_row_are_an_error():
+    with pytest.raises(ParseError, match="标题行太多"):
+        parse_text(page("一", "二", "三", "四", BODY))
+
+
+def test_keep_punctuation_leaves_the_text_as_written():
+    _, (article,), repairs = parse_text(
+        page("民盟省委会:让乡村文旅火出圈", BODY + "好,很好。"), keep_punctuation=True
+    )
+    assert article.title == "民盟省委会:让乡村文旅火出圈"
+    assert article.paragraphs[0].endswith("好,很好。")
+    assert repairs == ()

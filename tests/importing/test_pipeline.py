@@ -1,0 +1,44 @@
+import hashlib
+from pathlib import Path
+
+from articles.importing import pipeline
+from articles.importing.pipeline import parse_page, parse_text
+
+PAGE = Path(__file__).resolve().parents[1] / "pages/wenzhou_p2.txt"
+
+
+def test_parse_page_reads_the_bytes_and_keeps_their_digest():
+    raw = PAGE.read_bytes()
+    page = parse_page(raw)
+    masthead, articles, repairs = parse_text(raw.decode("utf-8"))
+    assert (page.masthead, page.articles, page.repairs) == (masthead, articles, repairs)
+    assert page.encoding == "utf-8"
+    assert page.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_parse_page_decodes_legacy_encodings():
+    raw = PAGE.read_text(encoding="utf-8").encode("gb18030")
+    page = parse_page(raw, encoding="gb18030")
+    assert page.encoding == "gb18030"
+    assert page.articles[0].title == "温州政协“请你来协商”为“两个健康”献策"
+
+
+def test_articles_are_enriched_only_with_a_gazetteer(monkeypatch):
+    seen = []
+
+    def enrich(article, *, gazetteer, vocabulary):
+        seen.append((article.title, gazetteer, vocabulary))
+        return article
+
+    monkeypatch.setattr(pipeline, "enrich_article", enrich)
+    raw = PAGE.read_bytes()
+    parse_page(raw)
+    assert seen == []
+    page = parse_page(raw, gazetteer="G", vocabulary="V")
+    assert seen == [(a.title, "G", "V") for a in page.articles]
+
+
+def test_keep_punctuation_reaches_the_text_parser():
+    page = parse_page("标题:一\n\n联谊报 近日,市政协调研。\n".encode(), keep_punctuation=True)
+    assert page.articles[0].paragraphs == ("近日,市政协调研。",)
+    assert page.repairs == ()
