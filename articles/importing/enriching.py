@@ -61,9 +61,8 @@ def _mentioned_people(
     """
     fullest: dict[str, TitledName] = {}
     for person in titled:
-        if len(person.title) > len(fullest.get(person.name, person).title) or (
-            person.name not in fullest
-        ):
+        known = fullest.get(person.name)
+        if known is None or len(person.full_title) > len(known.full_title):
             fullest[person.name] = person
     order = sorted(
         fullest.values(),

@@ -17,6 +17,7 @@ OTHER_PROVINCES = (
 # ("西湖政协", "天台县委"), so it is taken even when the short name alone is a
 # common word.
 _INSTITUTION_SUFFIXES = ("政协", "人大", "市委", "县委", "区委", "党委", "市", "县", "区")
+_NOT_SUFFIXES = ("市场", "区域")  # 江山市场 is a market
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class RegionMatch:
 class _Form:
     code: str
     is_short: bool
-    match_short: bool
+    match_short: bool  # of the region, whichever form this is
 
 
 class Gazetteer:
@@ -54,7 +55,7 @@ class Gazetteer:
         for entry in self._entries.values():
             for form in (entry.name, *entry.aliases):
                 if len(form) >= 2:
-                    self._forms[form] = _Form(entry.code, False, True)
+                    self._forms[form] = _Form(entry.code, False, entry.match_short)
         self._lengths = sorted({len(form) for form in self._forms}, reverse=True)
         self._first_chars = {form[0] for form in self._forms}
 
@@ -112,8 +113,9 @@ class Gazetteer:
         if text[max(0, start - 3) : start].endswith(OTHER_PROVINCES):
             return False
         if not form.is_short:
-            return True
-        if text.startswith(_INSTITUTION_SUFFIXES, end):
+            # 西湖区域 and 江山市场 are not 西湖区 and 江山市; 宁波市场 is in 宁波.
+            return form.match_short or text[end - 1 : end + 1] not in _NOT_SUFFIXES
+        if text.startswith(_INSTITUTION_SUFFIXES, end) and not text.startswith(_NOT_SUFFIXES, end):
             return True
         if not form.match_short:
             return False
@@ -128,7 +130,7 @@ def _is_word_start(text: str, start: int, end: int) -> bool:
     """
     window_start = max(0, start - 4)
     word_start = window_start
-    for word, flag in tag(text[window_start : end + 4]):
+    for word, flag in tag(text[window_start : end + 4], guess_unknown=False):
         word_end = word_start + len(word)
         if word_end > start:
             if word_start < start:

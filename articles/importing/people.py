@@ -4,14 +4,16 @@ A person is found where a title word (委员, 主席, 总经理 …) is directly
 by a surname; the name's length (two or three characters) is read from what
 follows it (a speech verb, punctuation) and, where that is ambiguous, from
 jieba's part-of-speech tags. The title is read backwards from the name to the
-start of its phrase. No list of names is used: only surnames and title words.
+start of its phrase. Also found: names listed under one title (张三、李四),
+and members named before the title (袁继新委员认为). No list of names is
+used: only surnames and title words.
 """
 
 import dataclasses
 import re
 from dataclasses import dataclass
 
-from .segmenting import tag
+from .segmenting import dictionary_frequency, tag
 
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余"
@@ -39,10 +41,10 @@ _TITLE_WORDS = (
     "馆长", "团长", "行长", "检察长", "庭长", "工程师", "律师", "医生", "医师", "老师",
     "教师", "讲师", "学者", "博士", "代表", "主持人", "支书", "组长", "骑手", "快递员",
     "司机", "网格员", "志愿者", "村民", "居民", "党员", "传承人", "艺术家", "作家", "大师",
-    "画家", "书法家", "企业家", "科学家", "设计师",
+    "画家", "书法家", "企业家", "科学家", "设计师", "经济师", "会计师", "规划师", "建筑师",
 )  # fmt: skip
 # Honours that may open a title ("国家级领军人才、…教授张维加") without being one.
-_HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠")
+_HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠", "会员", "盟员", "社员")
 
 # What comes right after a name: speech and visit verbs, and small words.
 _FOLLOWERS = (
@@ -65,12 +67,28 @@ _NAME_LIKE_FLAGS = ("nr", "ns", "nz", "j", "x")
 # Small words no given name ends with: 兰兰在接受采访 is 兰兰, not 兰兰在.
 _NEVER_LAST_IN_NAME = set("在说等也还是的和与就对将又都到了把被及")
 
+# How organisations' names end, so that "中国工艺美术大师" names none; 浙江 is
+# for a company's branch: 华为浙江.
+_ORGANISATION_ENDINGS = (
+    "公司", "集团", "企业", "商户", "中心", "街道", "社区", "浙江",
+    *"院校学局委会部厅办所站馆园团科处行社报台室队村镇乡县区市省厂店盟网",
+)  # fmt: skip
+# Words between an organisation and the position it gives: 党委专职副书记, 资深教授.
+_POSITION_QUALIFIERS = (
+    "副", "常务", "执行", "专职", "兼职", "资深", "首席", "高级", "特聘", "名誉", "荣誉",
+    "党委", "党组", "党总支", "党支部", "总",
+)  # fmt: skip
+
+# Offices a roster may list without repeating the body: 区政协主席胡敏、副主席王萍.
 _CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
+# Dictionary frequency from which a word is well known (宁波 538, but 兰兰 8).
+_COMMON_WORD_FREQUENCY = 100
 _SENTENCE_END = re.compile("[。；！？;!?\n]")
 _MAX_TITLE = 60
 _MAX_HONORIFIC_QUOTE = 12
 
-_TITLE_WORD_RE = re.compile("|".join(sorted(_TITLE_WORDS, key=len, reverse=True)))
+_TITLE_WORDS_LONGEST_FIRST = sorted(_TITLE_WORDS, key=len, reverse=True)
+_TITLE_WORD_RE = re.compile("|".join(_TITLE_WORDS_LONGEST_FIRST))
 
 
 @dataclass(frozen=True)
@@ -100,8 +118,16 @@ def find_titled_names(text: str) -> list[TitledName]:
 
 
 def kind_of(title: str) -> str:
-    """Whether the title makes its holder a CPPCC member ("member") or not ("other")."""
-    return "member" if "政协" in title or title in ("委员", "常委") else "other"
+    """Whether the title makes its holder a CPPCC member ("member") or not ("other").
+
+    A 委员 of no named body ("委员", "“90后”委员") is one of the CPPCC's, which
+    this newsletter reports on.
+    """
+    bare_member = any(
+        segment.endswith(("委员", "常委")) and not _strip_position(segment)
+        for segment in title.split("、")
+    )
+    return "member" if "政协" in title or bare_member else "other"
 
 
 def organisation_of(title: str) -> str:
@@ -115,21 +141,8 @@ def organisation_of(title: str) -> str:
     return ""
 
 
-# How organisations' names end, so that "中国工艺美术大师" names none; 浙江 is
-# for a company's branch: 华为浙江.
-_ORGANISATION_ENDINGS = (
-    "公司", "集团", "企业", "商户", "中心", "街道", "社区", "浙江",
-    *"院校学局委会部厅办所站馆园团科处行社报台室队村镇乡县区市省厂店盟网",
-)  # fmt: skip
-# Words between an organisation and the position it gives: 党委专职副书记, 资深教授.
-_POSITION_QUALIFIERS = (
-    "副", "常务", "执行", "专职", "兼职", "资深", "首席", "高级", "特聘", "名誉", "荣誉",
-    "党委", "党组", "党总支", "党支部", "总",
-)  # fmt: skip
-
-
 def _strip_position(segment: str) -> str:
-    for word in sorted(_TITLE_WORDS, key=len, reverse=True):
+    for word in _TITLE_WORDS_LONGEST_FIRST:
         if segment.endswith(word):
             segment = segment[: -len(word)]
             break
@@ -155,18 +168,30 @@ def _name_at(text: str, start: int) -> str | None:
     first_word, first_flag = tag(text[start : start + 8])[0]
     if not candidates or _starts_another_word(first_word, first_flag, surname_length):
         return None
+    length = _name_length(text, start, candidates, first_word, first_flag, surname_length)
+    name = text[start : start + length] if length else None
+    well_known = dictionary_frequency(first_word) >= _COMMON_WORD_FREQUENCY
+    if name == first_word and well_known and not first_flag.startswith("nr"):
+        return None  # a place or brand jieba knows well: 代表宁波发言
+    return name
+
+
+def _name_length(
+    text: str, start: int, candidates: list[int], word: str, flag: str, surname_length: int
+) -> int | None:
     scores = {n: _follower_length(text, start + n) for n in candidates}
-    tagged = len(first_word) if first_flag.startswith(_NAME_LIKE_FLAGS) else 0
+    tagged = len(word) if flag.startswith(_NAME_LIKE_FLAGS) else 0
     if scores.get(tagged):
-        return first_word  # jieba's word, and something a name ends with after it
+        return tagged  # jieba's word, and something a name ends with after it
     best = max(scores.values())
     if best:
         # The longer follower is the likelier reading: 卜谈|认为 rather than 卜谈认|为.
-        return text[start : start + min(n for n in candidates if scores[n] == best)]
-    # Nothing tells where the name ends: trust jieba's name tag if it has one.
-    if tagged in candidates:
-        return first_word
-    return text[start : start + candidates[-1]] if 0 < tagged <= surname_length else None
+        return min(n for n in candidates if scores[n] == best)
+    # Nothing tells where the name ends: trust jieba's name tag if it has one,
+    # for a word it guessed rather than one of its dictionary's (金点子).
+    if tagged in candidates and flag.startswith("nr") and not dictionary_frequency(word):
+        return tagged
+    return candidates[-1] if 0 < tagged <= surname_length else None
 
 
 def _starts_another_word(word: str, flag: str, surname_length: int) -> bool:
@@ -230,7 +255,7 @@ def _segment_start(text: str, end: int) -> int:
 
 
 def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
-    """Drops leading words such as 邀请/他和/多名 from the first segment of a title."""
+    """Drops what belongs to the sentence (邀请, 他和, 来自台州的) from a title's start."""
     title_word = _TITLE_WORD_RE.search(text, start, segment_end)
     limit = title_word.start() if title_word else segment_end
     start = text.rfind("的", start, limit) + 1 or start  # 来自台州的|省政协委员

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 
 from .gazetteer import OTHER_PROVINCES, Gazetteer, RegionMatch
 
-# "我省", "全省", "省政协", "民盟省委会", "省商务厅": the province itself, unnamed.
-_PROVINCE_WORDS = re.compile(r"[我全本]省|省(?:政协|委|政府|人大|[\u4e00-\u9fff]{1,4}[厅局办院])")
+# "我省", "全省", "省政协", "民盟省委会", "省商务厅": the province itself, unnamed
+# (not 外省, 各省, nor the verb of 节省).
+_PROVINCE_WORDS = re.compile(
+    r"[我全本]省|(?<![外各邻节反])省(?:政协|委|政府|人大|[\u4e00-\u9fff]{1,4}[厅局办院])"
+)
 _RELATIVE_PREFIX = re.compile(
     r"^[省市县区](?=长|政协|委|人大|政府|[\u4e00-\u9fff]{1,6}[局院委办厅])"
 )
@@ -84,9 +87,8 @@ def _relative_region(level_char: str, gazetteer: Gazetteer, context: Sequence[st
         province = gazetteer.province
         return province.code if province else None
     for code in context:
-        entry = gazetteer.get(code)
-        for region in (entry, *gazetteer.ancestors(code)) if entry else ():
-            if region.level != "province" and region.name.endswith(level_char):
+        for region in (gazetteer.get(code), *gazetteer.ancestors(code)):
+            if region and region.level != "province" and region.name.endswith(level_char):
                 return region.code
     return None
 

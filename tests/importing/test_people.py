@@ -139,6 +139,9 @@ def test_organisations_words_and_untitled_names_are_not_people(text):
         ("市政协委员、联通绍兴分公司总经理", "member"),
         ("海曙区政协主席", "member"),
         ("委员", "member"),
+        ("“90后”委员", "member"),
+        ("新任委员代表", "other"),
+        ("市纪委委员", "other"),
         ("市委副秘书长、社工部部长、政法委书记", "other"),
         ("共青团安吉县委副书记", "other"),
         ("人社部中国劳动和社会保障科学研究院专家", "other"),
@@ -164,3 +167,38 @@ def test_kind(title, kind):
 )
 def test_organisation(title, organisation):
     assert organisation_of(title) == organisation
+
+
+def test_member_named_before_the_title():
+    text = "针对这一问题,袁继新委员认为,核心是要完善治理体系。"
+    assert names_and_titles(text) == [("袁继新", "委员")]
+    assert kind_of("委员") == "member"
+
+
+def test_title_starts_after_the_words_of_the_sentence():
+    assert names_and_titles("来自台州的省政协委员辛涌是一位新委员。") == [("辛涌", "省政协委员")]
+    assert names_and_titles("增城区政协主席何鎏辉也当场提出了请求。") == [
+        ("何鎏辉", "增城区政协主席")
+    ]
+
+
+def test_roster_titles_are_restored_within_a_sentence():
+    text = "区政协主席胡敏、副主席王萍、秘书长周坚出席会议。副主席丁宏斌主持。"
+    found = [(p.name, p.title, p.full_title) for p in find_titled_names(text)]
+    assert found == [
+        ("胡敏", "区政协主席", "区政协主席"),
+        ("王萍", "副主席", "区政协副主席"),
+        ("周坚", "秘书长", "区政协秘书长"),
+        ("丁宏斌", "副主席", "副主席"),
+    ]
+
+
+def test_a_well_known_place_or_dictionary_word_after_a_title_is_no_name():
+    assert find_titled_names("他作为委员代表宁波发言。") == []
+    assert find_titled_names("市政协委员金点子多。") == []
+
+
+def test_a_given_name_does_not_end_in_a_small_word():
+    assert names_and_titles("浙江省政协委员兰兰在接受集中采访时唱了一段畲歌") == [
+        ("兰兰", "浙江省政协委员")
+    ]

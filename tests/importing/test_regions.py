@@ -23,6 +23,8 @@ def test_full_names_short_names_and_the_longest_form(gazetteer):
 
 def test_ambiguous_short_names_only_as_institutions(gazetteer):
     assert found(gazetteer, "西湖边的天台上") == []
+    assert found(gazetteer, "江山市场和天台区域,西湖区域") == []
+    assert [code for _, code in found(gazetteer, "宁波市场")] == [NINGBO]
     assert found(gazetteer, "西湖政协与天台县委") == [("西湖", "330106"), ("天台县", "331023")]
 
 
@@ -158,3 +160,21 @@ def test_headline_title_first_then_kicker_and_subtitle(gazetteer):
 )
 def test_title_region_relative_or_explicit(gazetteer, title, context, member, code):
     assert title_region(title, gazetteer, context, is_member=member) == code
+
+
+def test_national_members_have_no_region(gazetteer):
+    assert title_region("全国政协委员、知名画家", gazetteer, (HANGZHOU,), is_member=True) is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "codes"),
+    [
+        ("省政协召开常委会议", (PROVINCE,)),
+        ("我省出台新政", (PROVINCE,)),
+        ("外省政协来浙考察", ()),
+        ("江苏省委书记来访", ()),
+        ("节省政府开支", ()),
+    ],
+)
+def test_the_province_unnamed(gazetteer, headline, codes):
+    assert article_regions(headline, "", gazetteer) == codes
