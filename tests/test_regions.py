@@ -17,7 +17,17 @@ def test_eleven_prefecture_level_cities_under_the_province():
     assert cities.count() == 11
     assert set(cities.values_list("parent__code", flat=True)) == {"330000"}
     assert set(cities.values_list("short_name", flat=True)) == {
-        "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水",
+        "杭州",
+        "宁波",
+        "温州",
+        "嘉兴",
+        "湖州",
+        "绍兴",
+        "金华",
+        "衢州",
+        "舟山",
+        "台州",
+        "丽水",
     }
 
 
@@ -29,8 +39,13 @@ def test_every_county_hangs_under_a_city():
 
 @pytest.mark.parametrize(
     ("county", "city"),
-    [("安吉县", "湖州市"), ("吴兴区", "湖州市"), ("海曙区", "宁波市"), ("嵊州市", "绍兴市"),
-     ("秀洲区", "嘉兴市")],
+    [
+        ("安吉县", "湖州市"),
+        ("吴兴区", "湖州市"),
+        ("海曙区", "宁波市"),
+        ("嵊州市", "绍兴市"),
+        ("秀洲区", "嘉兴市"),
+    ],
 )
 def test_county_parents(county, city):
     assert Region.objects.get(name=county).parent.name == city
@@ -45,7 +60,12 @@ def test_codes_follow_gb_t_2260():
 def test_subtree_of_a_city_holds_it_and_its_counties():
     huzhou = region("湖州")
     assert set(Region.objects.subtree(huzhou).values_list("short_name", flat=True)) == {
-        "湖州", "吴兴", "南浔", "德清", "长兴", "安吉",
+        "湖州",
+        "吴兴",
+        "南浔",
+        "德清",
+        "长兴",
+        "安吉",
     }
 
 

@@ -13,14 +13,23 @@ def run_manage(*args, **env):
     environment.update(env, DJANGO_SETTINGS_MODULE="newsletter.settings")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_check_deploy_has_no_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="x" * 20 + "-a-long-production-secret-key-0123456789", ALLOWED_HOSTS="example.org",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "-a-long-production-secret-key-0123456789",
+        ALLOWED_HOSTS="example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
