@@ -3,6 +3,7 @@ from django.contrib import admin
 from people.models import Credit
 
 from .models import Article, ArticleRegion, TaggedArticle, Topic
+from .search import article_index
 from .services import articles_publish, articles_unpublish
 
 
@@ -67,6 +68,7 @@ class ArticleAdmin(admin.ModelAdmin):
             # Remember what editors corrected by hand, so a re-import keeps it.
             obj.edited_fields = sorted(set(obj.edited_fields) | set(form.changed_data))
         super().save_model(request, obj, form, change)
+        article_index(obj)
 
 
 @admin.register(Topic)

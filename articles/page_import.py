@@ -10,6 +10,7 @@ import dataclasses
 import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from newsletter.models import Issue, Page, Region
@@ -20,6 +21,7 @@ from .importing.gazetteer import Gazetteer, RegionEntry
 from .importing.parsed import ParsedArticle, ParsedPage
 from .importing.vocabulary import TopicEntry, Vocabulary
 from .models import Article, ArticleRegion, TaggedArticle, Topic
+from .search import reindex_articles
 
 # Fields the importer owns; an editor's correction of one survives re-import.
 TEXT_FIELDS = ("kind", "kicker", "title", "subtitle", "source", "is_reprint", "dateline", "body")
@@ -109,7 +111,12 @@ class PageLoader:
             encoding=parsed.encoding,
             repairs=[dataclasses.asdict(r) for r in parsed.repairs],
         )
-        existing = {a.pk: a for a in page.articles.all()}
+        existing = {
+            a.pk: a
+            for a in page.articles.annotate(
+                is_target=Exists(Article.objects.filter(teaser_target=OuterRef("pk")))
+            )
+        }
         titles = {item.title for item in parsed.articles}
         placed: list[tuple[Article, int]] = []
         for position, item in enumerate(parsed.articles, start=1):
@@ -125,6 +132,9 @@ class PageLoader:
                 self._link_teaser(issue, article, item, report)
         if self.publish:
             self._publish(issue, [a for a, _ in placed])
+        # After people and places are written: they are whole words to the segmenter.
+        touched = set(report.created) | set(report.updated)
+        reindex_articles(Article.objects.filter(page=page, title__in=touched))
         return report
 
     # Issue and page ---------------------------------------------------------
@@ -162,9 +172,14 @@ class PageLoader:
         by_title = next((a for a in existing.values() if a.title == item.title), None)
         if by_title:
             return by_title
-        # A corrected title: the article at the same place, unless the file still uses its title.
+        # A corrected title: the article at the same place, unless the file still uses its
+        # title or a teaser elsewhere waits for that article under its title.
         return next(
-            (a for a in existing.values() if a.position == position and a.title not in titles),
+            (
+                a
+                for a in existing.values()
+                if a.position == position and a.title not in titles and not a.is_target
+            ),
             None,
         )
 

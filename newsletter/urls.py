@@ -1,5 +1,7 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from newsletter import views as newsletter_views
 
 admin.site.site_header = "同心苑 编辑部"
 admin.site.site_title = "同心苑"
@@ -7,4 +9,15 @@ admin.site.index_title = "内容管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The reading site.
+    path("", newsletter_views.home, name="home"),
+    path("issues/", include("newsletter.issue_urls")),
+    path("regions/", include("newsletter.region_urls")),
+    path("articles/", include("articles.urls")),
+    path("topics/", include("articles.topic_urls")),
+    path("people/", include("people.urls")),
+    # Search, feeds and the machines' entrances.
+    path("search/", include("articles.search_urls")),
+    path("feeds/", include("articles.feed_urls")),
+    path("", include("newsletter.machine_urls")),
 ]

@@ -157,11 +157,12 @@ def test_corrected_file_updates_in_place(seeded, tmp_path):
 )
 def test_encoding_variants_give_the_same_result(tmp_path, encoding, transform):
     run(SEED, "--date", "2025-04-22")
-    expected = list(Article.objects.order_by("position").values_list("title", "body"))
+    in_print_order = ("page__number", "position")
+    expected = list(Article.objects.order_by(*in_print_order).values_list("title", "body"))
     Issue.objects.all().delete()
     variant = write(tmp_path, "variant.txt", transform(SEED_TEXT))
     run(variant, "--date", "2025-04-22")
-    assert list(Article.objects.order_by("position").values_list("title", "body")) == expected
+    assert list(Article.objects.order_by(*in_print_order).values_list("title", "body")) == expected
     assert Page.objects.get(number=1).encoding == encoding
 
 
@@ -209,3 +210,20 @@ def test_nul_and_control_characters_never_reach_the_database(tmp_path):
 def test_bad_date_option_is_refused():
     with pytest.raises(CommandError):
         run(SEED, "--date", "2025-13-40")
+
+
+def test_a_later_page_never_takes_over_a_teaser_s_placeholder(seeded, tmp_path):
+    placeholder = Article.objects.get(kind="teaser", title__startswith="海曙").teaser_target
+    other = write(
+        tmp_path,
+        "p2.txt",
+        "综合新闻\n\n温州政协助企纾困\n\n联谊报 4月16日,温州市政协开展助企调研。\n\n"
+        "委员们走访了十余家企业。\n\n本报记者 林立\n".encode(),
+    )
+    run(other, "--date", "2025-04-17", "--page", "2")
+    placeholder.refresh_from_db()
+    assert placeholder.title.startswith("海曙")
+    assert set(placeholder.page.articles.values_list("title", flat=True)) == {
+        placeholder.title,
+        "温州政协助企纾困",
+    }

@@ -1,0 +1,181 @@
+"""Article pages: the filterable list, one article, and the topic hubs."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_vary_headers
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from newsletter.views import (
+    ForgivingPaginationMixin,
+    credits_prefetch,
+    is_staff,
+    listed,
+    visible_articles,
+)
+
+from .filters import ArticleFilter
+from .models import Article, ArticleRegion, TaggedArticle, Topic
+
+FONT_SIZES = {"s": "小", "m": "中", "l": "大"}
+FONT_SIZE_COOKIE = "size"
+RELATED_COUNT = 5
+
+
+def public_list():
+    """Public articles as lists show them, newest issue first, then in print order."""
+    return listed(
+        Article.objects.published()
+        .exclude(kind=Article.Kind.TEASER)
+        .order_by("-issue__date", "page__number", "position")
+    )
+
+
+class ArticleListView(ForgivingPaginationMixin, FilterView):
+    """Every public article, newest first, filterable by region, topic, person, date, text."""
+
+    template_name = "articles/article_list.html"
+    filterset_class = ArticleFilter
+    context_object_name = "articles"
+    paginate_by = 20
+    strict = True
+
+    def get_queryset(self):
+        return public_list()
+
+
+class ArticleDetailView(DetailView):
+    """One article: body, byline, people, places, topics, 上一篇/下一篇 and related articles.
+
+    A teaser (导读) whose target can be read redirects there. ``?size=s|m|l`` sets the
+    reading size and remembers it in a cookie, so the switch works without JavaScript.
+    """
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            visible_articles(self.request)
+            .with_related()
+            .select_related("page__issue", "teaser_target__page__issue", "teaser_target__issue")
+            .prefetch_related(credits_prefetch())
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        target = self.object.teaser_target
+        is_teaser = self.object.kind == Article.Kind.TEASER
+        if is_teaser and target is not None and (target.is_public or is_staff(request)):
+            return redirect(target)
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
+        patch_vary_headers(response, ["Cookie"])  # the reading size comes from a cookie
+        asked = request.GET.get("size", "")
+        if asked in FONT_SIZES:
+            response.set_cookie(
+                FONT_SIZE_COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+            )
+        return response
+
+    def font_size(self) -> str:
+        asked = self.request.GET.get("size", "")
+        if asked in FONT_SIZES:
+            return asked
+        remembered = self.request.COOKIES.get(FONT_SIZE_COOKIE, "")
+        return remembered if remembered in FONT_SIZES else "m"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        credits = list(article.credits.all())
+        siblings = list(
+            visible_articles(self.request)
+            .filter(page_id=article.page_id)
+            .exclude(kind=Article.Kind.TEASER)
+            .order_by("position")
+            .only("pk", "title", "position")
+        )
+        previous_article = next_article = None
+        for i, sibling in enumerate(siblings):
+            if sibling.pk == article.pk:
+                previous_article = siblings[i - 1] if i > 0 else None
+                next_article = siblings[i + 1] if i + 1 < len(siblings) else None
+        topic_ids = [t.pk for t in article.topics.all()]
+        region_ids = [ar.region_id for ar in article.article_regions.all()]
+        related = (
+            Article.objects.published()
+            .exclude(pk=article.pk)
+            .exclude(kind=Article.Kind.TEASER)
+            .filter(
+                Exists(
+                    TaggedArticle.objects.filter(
+                        content_object=OuterRef("pk"), tag_id__in=topic_ids
+                    )
+                )
+                | Exists(
+                    ArticleRegion.objects.filter(article=OuterRef("pk"), region_id__in=region_ids)
+                )
+            )
+            .select_related("issue", "page")
+            .order_by("-issue__date", "page__number", "position")
+        )
+        paragraphs = article.paragraphs
+        size = self.font_size()
+        context.update(
+            paragraphs=paragraphs,
+            description=(paragraphs[0] if paragraphs else article.title)[:120],
+            byline=[c for c in credits if c.is_byline],
+            people=[c for c in credits if not c.is_byline],
+            previous_article=previous_article,
+            next_article=next_article,
+            related=list(related[:RELATED_COUNT]) if topic_ids or region_ids else [],
+            preview=not article.is_public,
+            size=size,
+            sizes=[(key, FONT_SIZES[key]) for key in ("l", "m", "s")],
+            canonical_path=article.get_absolute_url(),
+            source_label=self.source_label(article),
+        )
+        return context
+
+    @staticmethod
+    def source_label(article: Article) -> str:
+        if article.is_reprint and article.source:
+            return f"据{article.source}"
+        return article.source or "本报"
+
+
+class TopicListView(ListView):
+    """Every topic with the number of public articles it tags."""
+
+    template_name = "articles/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.annotate(
+            article_count=Count(
+                "tagged_articles",
+                filter=Q(tagged_articles__content_object__in=Article.objects.published()),
+            )
+        ).order_by("name")
+
+
+class TopicDetailView(ForgivingPaginationMixin, ListView):
+    """A topic and its public articles (the page renders even when there are none)."""
+
+    template_name = "articles/topic_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        slug = self.kwargs["slug"]
+        if "\x00" in slug or len(slug) > 100:
+            raise Http404("没有这个专题")
+        self.topic = get_object_or_404(Topic, slug=slug)
+        return public_list().with_topic(self.topic)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["topic"] = self.topic
+        return context
