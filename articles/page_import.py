@@ -21,7 +21,7 @@ from .importing.gazetteer import Gazetteer, RegionEntry
 from .importing.parsed import ParsedArticle, ParsedPage
 from .importing.vocabulary import TopicEntry, Vocabulary
 from .models import Article, ArticleRegion, TaggedArticle, Topic
-from .search import reindex_articles
+from .search import article_search_text, refresh_user_dictionary
 
 # Fields the importer owns; an editor's correction of one survives re-import.
 TEXT_FIELDS = ("kind", "kicker", "title", "subtitle", "source", "is_reprint", "dateline", "body")
@@ -91,6 +91,7 @@ class PageLoader:
         for person in Person.objects.select_related("region"):
             self.people.setdefault(person.name, []).append(person)
         self.slugs = set(Person.objects.values_list("slug", flat=True))
+        self.pending_people: list[Person] = []
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -118,23 +119,47 @@ class PageLoader:
             )
         }
         titles = {item.title for item in parsed.articles}
-        placed: list[tuple[Article, int]] = []
+        plan = []
         for position, item in enumerate(parsed.articles, start=1):
             article = self._match(existing, item, position, titles)
             if article is not None:
                 del existing[article.pk]
-            placed.append(self._article(page, article, item, position, report))
+            plan.append((article, item, position))
         # Articles an editor added by hand keep their order, after the printed ones.
         leftovers = sorted(existing.values(), key=lambda a: a.position)
-        self._reposition(placed + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)])
-        for (article, _), item in zip(placed, parsed.articles, strict=True):
+
+        # People first: the search segmenter must know their names as whole words.
+        enriched = [(a, item) for a, item, _ in plan if a is None or self.overwrite]
+        people = {
+            id(item): [self._person(m, report) for m in _unique_roles(item.people)]
+            for _, item in enriched
+        }
+        Person.objects.bulk_create(self.pending_people)
+        self.pending_people.clear()
+        refresh_user_dictionary()
+
+        occupied = {a.position for a, _, _ in plan if a} | {a.position for a in leftovers}
+        placed = [
+            self._article(page, article, item, position, occupied, report)
+            for article, item, position in plan
+        ]
+        Article.objects.bulk_create([a for a in placed if a.pk is None])
+        self._enrich(
+            [
+                (article, item, people[id(item)])
+                for article, (_, item, _) in zip(placed, plan, strict=True)
+                if id(item) in people
+            ]
+        )
+        self._reposition(
+            [(a, position) for a, (_, _, position) in zip(placed, plan, strict=True)]
+            + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)]
+        )
+        for article, item in zip(placed, parsed.articles, strict=True):
             if item.kind == Article.Kind.TEASER:
                 self._link_teaser(issue, article, item, report)
         if self.publish:
-            self._publish(issue, [a for a, _ in placed])
-        # After people and places are written: they are whole words to the segmenter.
-        touched = set(report.created) | set(report.updated)
-        reindex_articles(Article.objects.filter(page=page, title__in=touched))
+            self._publish(issue, placed)
         return report
 
     # Issue and page ---------------------------------------------------------
@@ -183,7 +208,8 @@ class PageLoader:
             None,
         )
 
-    def _article(self, page, article, item, position, report) -> tuple[Article, int]:
+    def _article(self, page, article, item, position, occupied, report) -> Article:
+        """The article for a parsed item: updated in place, or new and not yet saved."""
         values = {
             "kind": item.kind,
             "kicker": item.kicker,
@@ -195,23 +221,27 @@ class PageLoader:
             "body": "\n".join(item.paragraphs),
         }
         if article is None:
-            article = Article(page=page, position=_free_position(page), **values)
-            article.save()
-            self._enrich(article, item, report)
+            article = Article(
+                page=page,
+                issue_id=page.issue_id,
+                # Its print position if free, else out of the way until _reposition.
+                position=position if position not in occupied else 10000 + position,
+                **values,
+            )
+            article.search_text = article_search_text(article)
             report.created.append(item.title)
-            return article, position
+            return article
         kept = [] if self.overwrite else [f for f in article.edited_fields if f in values]
-        changes = {k: v for k, v in values.items() if k not in kept}
-        changed = self._update(article, **changes)
-        if self.overwrite and changed and article.edited_fields:
+        changed = self._update(article, **{k: v for k, v in values.items() if k not in kept})
+        if changed:
+            self._update(article, search_text=article_search_text(article))
+        if self.overwrite and article.edited_fields:
             self._update(article, edited_fields=[])
-        if self.overwrite:
-            self._enrich(article, item, report, replace=True)
         report.kept_edits.extend(
             f"{article.title}: {f}" for f in kept if getattr(article, f) != values[f]
         )
         (report.updated if changed else report.unchanged).append(article.title)
-        return article, position
+        return article
 
     def _reposition(self, placed: list[tuple[Article, int]]) -> None:
         """Give articles their print positions without tripping the unique constraint."""
@@ -235,44 +265,49 @@ class PageLoader:
             self._update(teaser, teaser_target=target)
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:
+        """Publish the issue and these articles; a teaser's target waits for its own page."""
         self._update(
             issue, status=Issue.Status.PUBLISHED, published_at=issue.published_at or self.now
         )
-        for article in articles:
-            # A teaser's target stays a draft until its own page is imported.
-            self._update(
-                article,
-                status=Article.Status.PUBLISHED,
-                published_at=article.published_at or self.now,
-            )
+        mine = Article.objects.filter(pk__in=[a.pk for a in articles])
+        mine.filter(published_at=None).update(published_at=self.now)
+        mine.exclude(status=Article.Status.PUBLISHED).update(status=Article.Status.PUBLISHED)
 
     # People, places, topics -------------------------------------------------
 
-    def _enrich(self, article: Article, item: ParsedArticle, report, replace=False) -> None:
-        if replace:
-            article.credits.all().delete()
-            article.article_regions.all().delete()
-            article.tagged_items.all().delete()
-        Credit.objects.bulk_create(
-            Credit(
-                article=article,
-                person=self._person(mention, report),
-                role=mention.role,
-                title=mention.title[:200],
-                order=order,
-            )
-            for order, mention in enumerate(_unique_roles(item.people))
-        )
-        ArticleRegion.objects.bulk_create(
-            ArticleRegion(article=article, region=self.regions[code], is_primary=i == 0)
-            for i, code in enumerate(dict.fromkeys(item.region_codes))
-            if code in self.regions
-        )
-        TaggedArticle.objects.bulk_create(
-            TaggedArticle(content_object=article, tag=self.topics[name])
-            for name in dict.fromkeys(item.topic_names)
-            if name in self.topics
-        )
+    def _enrich(self, enriched: list[tuple[Article, ParsedArticle, list[Person]]]) -> None:
+        """Credits, regions and topics of new articles (and, with --overwrite, of all)."""
+        if self.overwrite:
+            ids = [article.pk for article, _, _ in enriched]
+            Credit.objects.filter(article__in=ids).delete()
+            ArticleRegion.objects.filter(article__in=ids).delete()
+            TaggedArticle.objects.filter(content_object__in=ids).delete()
+        credits, regions, topics = [], [], []
+        for article, item, people in enriched:
+            mentions = list(_unique_roles(item.people))
+            credits += [
+                Credit(
+                    article=article,
+                    person=person,
+                    role=mention.role,
+                    title=mention.title[:200],
+                    order=order,
+                )
+                for order, (mention, person) in enumerate(zip(mentions, people, strict=True))
+            ]
+            codes = [c for c in dict.fromkeys(item.region_codes) if c in self.regions]
+            regions += [
+                ArticleRegion(article=article, region=self.regions[code], is_primary=i == 0)
+                for i, code in enumerate(codes)
+            ]
+            topics += [
+                TaggedArticle(content_object=article, tag=self.topics[name])
+                for name in dict.fromkeys(item.topic_names)
+                if name in self.topics
+            ]
+        Credit.objects.bulk_create(credits)
+        ArticleRegion.objects.bulk_create(regions)
+        TaggedArticle.objects.bulk_create(topics)
 
     def _person(self, mention, report) -> Person:
         """The same name is the same person, unless their regions or sides tell apart."""
@@ -294,7 +329,7 @@ class PageLoader:
             organisation=mention.organisation[:200],
             region=self.regions.get(mention.region_code or ""),
         )
-        person.save()
+        self.pending_people.append(person)  # saved in one batch by load()
         self.slugs.add(person.slug)
         self.people.setdefault(person.name, []).append(person)
         report.people_created.append(f"{mention.title}{mention.name}")
@@ -318,7 +353,7 @@ class PageLoader:
         changed = [k for k, v in changes.items() if getattr(obj, k) != v]
         for k in changed:
             setattr(obj, k, changes[k])
-        if changed:
+        if changed and obj.pk is not None:  # an unsaved one is saved in its batch
             fields = [obj._meta.get_field(k).attname for k in changed]
             if any(f.name == "updated_at" for f in obj._meta.fields):
                 fields.append("updated_at")

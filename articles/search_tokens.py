@@ -73,10 +73,15 @@ class SearchSegmenter:
             self._user_words = wanted
 
     def tokens(self, text: str) -> list[str]:
-        """Search tokens of text, lower-cased, punctuation and spaces dropped."""
+        """Search tokens of text, lower-cased, punctuation and spaces dropped.
+
+        Dictionary words only (no HMM guessing): names of people and places
+        are whole words through the user dictionary, and text and queries
+        are cut the same way; the HMM would triple the cost of an import.
+        """
         return [
             token.lower()
-            for token in self.tokenizer.cut_for_search(text)
+            for token in self.tokenizer.cut_for_search(text, HMM=False)
             if _WORDLIKE.search(token) and not token.isspace()
         ]
 
