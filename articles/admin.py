@@ -59,7 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         self.message_user(request, f"已发布 {articles_publish(articles=queryset)} 篇文章。")
 
-    @admin.action(description="撤回所选文章(设为草稿)", permissions=["change"])
+    @admin.action(description="撤回所选文章（设为草稿）", permissions=["change"])
     def unpublish(self, request, queryset):
         self.message_user(request, f"已撤回 {articles_unpublish(articles=queryset)} 篇文章。")
 

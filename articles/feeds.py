@@ -95,7 +95,7 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, obj: Topic) -> str:
-        return f"同心苑 · 专题:{obj.name}"
+        return f"同心苑 · 专题：{obj.name}"
 
     def description(self, obj: Topic) -> str:
         return obj.description or f"《联谊报》“{obj.name}”专题的最新文章"

@@ -19,7 +19,7 @@ class Topic(TagBase):
     """A django-taggit tag with the keywords that tell the importer an article is about it."""
 
     keywords = models.TextField(
-        "关键词", blank=True, help_text="每行一个,或用顿号、逗号分隔;导入时据此判断文章专题"
+        "关键词", blank=True, help_text="每行一个，或用顿号、逗号分隔；导入时据此判断文章专题"
     )
     description = models.CharField("简介", max_length=200, blank=True)
 
@@ -127,7 +127,7 @@ class Article(models.Model):
     title = models.CharField("标题", max_length=200)
     subtitle = models.CharField("副题", max_length=200, blank=True)
     source = models.CharField(
-        "来源", max_length=64, blank=True, help_text="本报,或转载的报刊名(浙江日报 …)"
+        "来源", max_length=64, blank=True, help_text="本报，或转载的报刊名（浙江日报 …）"
     )
     is_reprint = models.BooleanField("转载", default=False, help_text="正文以“据…”开头")
     dateline = models.DateField("电头日期", null=True, blank=True)
@@ -156,14 +156,14 @@ class Article(models.Model):
         default=list,
         blank=True,
         editable=False,
-        help_text="再次导入时保留这些字段,除非使用 --overwrite",
+        help_text="再次导入时保留这些字段，除非使用 --overwrite",
     )
     search_text = models.TextField(
         "检索分词",
         blank=True,
         default="",
         editable=False,
-        help_text="标题与正文的分词结果(空格分隔),由 articles.search.article_index() 维护",
+        help_text="标题与正文的分词结果（空格分隔）,由 articles.search.article_index() 维护",
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
@@ -241,4 +241,4 @@ class ArticleRegion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.region}(主要)" if self.is_primary else str(self.region)
+        return f"{self.region}（主要）" if self.is_primary else str(self.region)

@@ -260,7 +260,7 @@ class PageLoader:
             target = Article.objects.create(
                 page=page, position=_free_position(page), title=item.title
             )
-            report.teasers.append(f"{item.title} → 第{page.number}版(待导入)")
+            report.teasers.append(f"{item.title} → 第{page.number}版（待导入）")
         if teaser.teaser_target_id != target.pk:
             self._update(teaser, teaser_target=target)
 

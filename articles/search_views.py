@@ -24,7 +24,7 @@ class SearchForm(forms.Form):
         label="搜索文章",
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": f"搜索词太长了,请不超过 {MAX_QUERY_LENGTH} 个字。"},
+        error_messages={"max_length": f"搜索词太长了，请不超过 {MAX_QUERY_LENGTH} 个字。"},
         widget=forms.TextInput(
             attrs={
                 "type": "search",

@@ -43,14 +43,14 @@ class IssueAdmin(admin.ModelAdmin):
     inlines = [PageInline, IssueArticleInline]
     actions = ["publish", "unpublish"]
 
-    @admin.action(description="发布所选期(连同其中的文章)", permissions=["change"])
+    @admin.action(description="发布所选期（连同其中的文章）", permissions=["change"])
     def publish(self, request, queryset):
         from articles.services import issues_publish
 
         count = issues_publish(issues=queryset)
         self.message_user(request, f"已发布 {count} 期。")
 
-    @admin.action(description="撤回所选期(设为草稿)", permissions=["change"])
+    @admin.action(description="撤回所选期（设为草稿）", permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Issue.Status.DRAFT)
         self.message_user(request, f"已撤回 {count} 期。")

@@ -23,7 +23,7 @@ class Region(models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", "省"
         CITY = "city", "地级市"
-        COUNTY = "county", "县(市、区)"
+        COUNTY = "county", "县（市、区）"
 
     parent = models.ForeignKey(
         "self",
@@ -43,7 +43,7 @@ class Region(models.Model):
     match_short = models.BooleanField(
         "正文中按简称识别",
         default=True,
-        help_text="简称同时是常用词(如“西湖”“天台”)时取消勾选,只按全称和别名识别",
+        help_text="简称同时是常用词（如“西湖”“天台”）时取消勾选，只按全称和别名识别",
     )
     slug = models.SlugField("网址名", max_length=40, unique=True)
 

@@ -134,7 +134,7 @@ class ForgivingPaginationMixin:
         page = paginator.get_page(raw)
         self.page_notice = ""
         if raw and raw != str(page.number):
-            self.page_notice = f"没有第“{raw[:20]}”页,已显示第{page.number}页。"
+            self.page_notice = f"没有第“{raw[:20]}”页，已显示第{page.number}页。"
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -97,8 +97,8 @@ def test_previous_and_next_stay_on_the_page_and_skip_teasers(client, page):
     assert context["previous_article"] == first
     assert context["next_article"] == last
     html = get(client, middle).content.decode()
-    assert f'<a href="{first.get_absolute_url()}" rel="prev">上一篇:第一篇</a>' in html
-    assert f'<a href="{last.get_absolute_url()}" rel="next">下一篇:第三篇</a>' in html
+    assert f'<a href="{first.get_absolute_url()}" rel="prev">上一篇：第一篇</a>' in html
+    assert f'<a href="{last.get_absolute_url()}" rel="next">下一篇：第三篇</a>' in html
 
     assert get(client, first).context["previous_article"] is None
     assert get(client, last).context["next_article"] is None

@@ -106,7 +106,7 @@ def test_topic_hub_lists_its_public_articles(client):
 
     assert response.status_code == 200
     assert titles(response) == {"算力"}
-    assert "专题:算力专题" in response.content.decode()
+    assert "专题：算力专题" in response.content.decode()
 
 
 def test_topic_hub_without_articles_renders_and_unknown_topic_is_404(client):
@@ -142,8 +142,8 @@ def test_person_hub_lists_public_articles_with_the_title_held_then(client):
     assert response.status_code == 200
     assert list(response.context["articles"]) == [new, old]
     html = response.content.decode()
-    assert "文中身份:市政协委员、联通绍兴分公司总经理" in html
-    assert "文中身份:市政协委员<" in html
+    assert "文中身份：市政协委员、联通绍兴分公司总经理" in html
+    assert "文中身份：市政协委员<" in html
     assert "草稿" not in html
     assert "<h1>赵超宗</h1>" in html
 

@@ -81,8 +81,8 @@ def test_page_url_shows_that_page_with_previous_and_next(client, issue):
     html = response.content.decode()
     assert "二版文章" in html and "一版文章" not in html
     assert "第2版 · 综合新闻" in html
-    assert "上一版:第1版 要闻" in html
-    assert "下一版:第3版 议政" in html
+    assert "上一版：第1版 要闻" in html
+    assert "下一版：第3版 议政" in html
     assert '<a href="/issues/2025-04-18/2/" aria-current="page">' in html
 
 

@@ -42,8 +42,8 @@ _MIN_WRONG_SHARE = 0.3
 _MIN_WRONG_COUNT = 2
 
 _EMPTY = "文件为空"
-_NOT_TEXT = "这不是文本文件(可能是图片、PDF 或 Word 文档),请另存为纯文本 .txt 后再导入"
-_UNSURE = "无法确定文件编码,请用 --encoding 指定(如 gb18030、big5)"
+_NOT_TEXT = "这不是文本文件（可能是图片、PDF 或 Word 文档），请另存为纯文本 .txt 后再导入"
+_UNSURE = "无法确定文件编码，请用 --encoding 指定（如 gb18030、big5）"
 
 
 def decode(raw: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -68,7 +68,7 @@ def _canonical(encoding: str) -> str:
         name = encoding
     name = _ALIASES.get(name, name)
     if name not in SUPPORTED:
-        raise ParseError(f"不支持的编码“{encoding}”,可用 utf-8、utf-16、gb18030、big5")
+        raise ParseError(f"不支持的编码“{encoding}”，可用 utf-8、utf-16、gb18030、big5")
     return name
 
 
@@ -76,7 +76,7 @@ def _strict(raw: bytes, name: str) -> str:
     try:
         return raw.decode(_CODECS.get(name, name))
     except UnicodeDecodeError as e:
-        raise ParseError(f"文件不是有效的 {name} 编码:字节偏移 {e.start} 处无法解码") from None
+        raise ParseError(f"文件不是有效的 {name} 编码：字节偏移 {e.start} 处无法解码") from None
 
 
 def _detect(raw: bytes) -> tuple[str, str]:

@@ -32,7 +32,7 @@ def read_manifest(folder: Path) -> dict[str, PageInfo]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ParseError(f"{path}: 清单格式错误:{error}") from error
+        raise ParseError(f"{path}: 清单格式错误：{error}") from error
     pages = {}
     for name, entry in data.get("pages", {}).items():
         unknown = set(entry) - {"page", "section", "date", "number", "year"}

@@ -12,7 +12,7 @@ class ParseError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        return f"第{self.line}行:{self.message}" if self.line else self.message
+        return f"第{self.line}行：{self.message}" if self.line else self.message
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,7 @@ def test_a_teaser_marker_without_a_title_is_an_error():
 def test_a_title_without_a_body_is_an_error():
     with pytest.raises(ParseError, match="标题后面没有正文") as error:
         parse_text(page("标题", BODY, "本报记者 周霜", "孤零零的标题"))
-    assert str(error.value) == "第9行:标题后面没有正文"
+    assert str(error.value) == "第9行：标题后面没有正文"
 
 
 def test_four_heading_lines_in_a_row_are_an_error():

@@ -204,8 +204,8 @@ def test_binary_file_is_not_text(raw):
     ("raw", "message"),
     [
         (b"abc\x80\x80def", "无法确定文件编码"),
-        (codecs.BOM_UTF8 + b"abc\xff", "utf-8-sig 编码:字节偏移 6 处"),
-        (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8a\x00", "utf-16 编码:字节偏移 4 处"),
+        (codecs.BOM_UTF8 + b"abc\xff", "utf-8-sig 编码：字节偏移 6 处"),
+        (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8a\x00", "utf-16 编码：字节偏移 4 处"),
     ],
     ids=["no-codec-fits", "broken-utf-8-after-bom", "lone-surrogate"],
 )

@@ -22,18 +22,18 @@ class DryRunRollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "导入报纸版面的纯文本(.txt 文件或其所在文件夹),生成期、版面、文章、人物、地区和专题。"
+    help = "导入报纸版面的纯文本（.txt 文件或其所在文件夹），生成期、版面、文章、人物、地区和专题。"
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help=".txt 文件或文件夹")
         parser.add_argument("--date", type=_date, help="出版日期 YYYY-MM-DD")
         parser.add_argument("--number", type=int, help="期号")
-        parser.add_argument("--page", type=int, help="版次(只用于单个文件)")
-        parser.add_argument("--section", default="", help="版名,如 要闻")
+        parser.add_argument("--page", type=int, help="版次（只用于单个文件）")
+        parser.add_argument("--section", default="", help="版名，如 要闻")
         parser.add_argument("--publish", action="store_true", help="导入后立即发布")
-        parser.add_argument("--dry-run", action="store_true", help="只解析和校验,不写入数据库")
+        parser.add_argument("--dry-run", action="store_true", help="只解析和校验，不写入数据库")
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--encoding", help="强制使用的文件编码,如 gb18030、big5")
+        parser.add_argument("--encoding", help="强制使用的文件编码，如 gb18030、big5")
         parser.add_argument(
             "--keep-punctuation", action="store_true", help="不把中文间的半角标点改为全角"
         )
@@ -70,13 +70,13 @@ class Command(BaseCommand):
             where = f"{path}:{error.line}" if error.line else str(path)
             raise CommandError(f"{where}: {error.message}") from error
         except OSError as error:
-            raise CommandError(f"{path}: 无法读取:{error.strerror}") from error
+            raise CommandError(f"{path}: 无法读取：{error.strerror}") from error
         date = options["date"] or info.date
         confirmed = date is not None
         if date is None:
             date = infer_issue_date(parsed.articles, year=info.year, today=timezone.localdate())
         if date is None:
-            raise CommandError(f"{path}: 正文中没有日期,无法推断出版日期,请用 --date 指定")
+            raise CommandError(f"{path}: 正文中没有日期，无法推断出版日期，请用 --date 指定")
         return parsed, PageTarget(
             date=date,
             date_confirmed=confirmed,
@@ -102,10 +102,10 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         for r in reports:
             if verbosity >= 1:
-                confirmed = "" if r.date_confirmed else "(日期由正文推断,未确认,请在后台核对)"
+                confirmed = "" if r.date_confirmed else "（日期由正文推断，未确认，请在后台核对）"
                 self.stdout.write(
                     f"{r.source_file} → {r.issue_date}{confirmed} 第{r.page}版 {r.section}"
-                    f"[{r.encoding}]:新建 {len(r.created)} 篇,更新 {len(r.updated)} 篇,"
+                    f"[{r.encoding}]:新建 {len(r.created)} 篇，更新 {len(r.updated)} 篇，"
                     f"未变 {len(r.unchanged)} 篇"
                 )
                 for line in r.teasers:
@@ -123,12 +123,12 @@ class Command(BaseCommand):
                 for person in r.people_created:
                     self.stdout.write(f"  新人物 {person}")
         if verbosity >= 1:
-            prefix = "试运行(未写入):" if options["dry_run"] else ""
+            prefix = "试运行（未写入）：" if options["dry_run"] else ""
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{prefix}导入 {len(reports)} 个版面:新建 {totals['created']} 篇文章、"
-                    f"{totals['people_created']} 位人物,更新 {totals['updated']} 篇,"
-                    f"未变 {totals['unchanged']} 篇,修复 {totals['repairs']} 处。"
+                    f"{prefix}导入 {len(reports)} 个版面：新建 {totals['created']} 篇文章、"
+                    f"{totals['people_created']} 位人物，更新 {totals['updated']} 篇，"
+                    f"未变 {totals['unchanged']} 篇，修复 {totals['repairs']} 处。"
                 )
             )
 
@@ -149,7 +149,7 @@ def _collect(paths) -> list[tuple[Path, PageInfo]]:
     for raw in paths:
         path = Path(raw)
         if path.is_symlink():
-            raise CommandError(f"{path}: 是符号链接,为安全起见不导入,请直接指定目标文件")
+            raise CommandError(f"{path}: 是符号链接，为安全起见不导入，请直接指定目标文件")
         if not path.exists():
             raise CommandError(f"{path}: 路径不存在")
         if path.is_dir():
@@ -158,7 +158,7 @@ def _collect(paths) -> list[tuple[Path, PageInfo]]:
                 raise CommandError(f"{path}: 文件夹中没有 .txt 文件")
             for member in members:
                 if member.is_symlink():
-                    raise CommandError(f"{member}: 是符号链接,为安全起见不导入")
+                    raise CommandError(f"{member}: 是符号链接，为安全起见不导入")
         else:
             members = [path]
         for member in members:

@@ -17,11 +17,11 @@ class DryRunRollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "重建全文检索分词(Article.search_text),人名、地名、专题词典同时刷新。"
+    help = "重建全文检索分词（Article.search_text），人名、地名、专题词典同时刷新。"
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dry-run", action="store_true", help="只统计需要更新的文章,不写入数据库"
+            "--dry-run", action="store_true", help="只统计需要更新的文章，不写入数据库"
         )
 
     def handle(self, *args, **options):
@@ -36,5 +36,5 @@ class Command(BaseCommand):
         except DryRunRollback:
             pass
         if options["verbosity"] >= 1:
-            prefix = "(演练,未写入)" if options["dry_run"] else ""
-            self.stdout.write(f"{prefix}共 {total} 篇文章,{changed} 篇的检索分词已更新。")
+            prefix = "（演练，未写入）" if options["dry_run"] else ""
+            self.stdout.write(f"{prefix}共 {total} 篇文章，{changed} 篇的检索分词已更新。")
