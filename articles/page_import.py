@@ -23,9 +23,6 @@ from .importing.vocabulary import TopicEntry, Vocabulary
 from .models import Article, ArticleRegion, TaggedArticle, Topic
 from .search import article_search_text, refresh_user_dictionary
 
-# Fields the importer owns; an editor's correction of one survives re-import.
-TEXT_FIELDS = ("kind", "kicker", "title", "subtitle", "source", "is_reprint", "dateline", "body")
-
 
 @dataclasses.dataclass
 class PageTarget:

@@ -7,18 +7,10 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone
 
-from articles.importing.dating import infer_issue_date
 from articles.importing.manifest import PageInfo, read_manifest
 from articles.importing.parsed import ParseError
-from articles.importing.pipeline import parse_page
-from articles.page_import import PageLoader, PageTarget, build_gazetteer, build_vocabulary
-
-
-class DryRunRollback(Exception):
-    """Raised inside the transaction to undo a dry run."""
+from articles.services import ImportFailure, PageSource, import_summary, pages_import
 
 
 class Command(BaseCommand):
@@ -42,49 +34,32 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        files = _collect(options["paths"])
-        if options["page"] and len(files) > 1:
+        sources = [
+            PageSource(
+                name=path.name,
+                raw=_read(path),
+                page=options["page"] or info.page,
+                section=options["section"] or info.section,
+                date=options["date"] or info.date,
+                number=options["number"] or info.number,
+                year=info.year,
+            )
+            for path, info in _collect(options["paths"])
+        ]
+        if options["page"] and len(sources) > 1:
             raise CommandError("--page 只能用于单个文件")
-        gazetteer, vocabulary = build_gazetteer(), build_vocabulary()
-        jobs = [self._parse(path, info, options, gazetteer, vocabulary) for path, info in files]
-        loader = PageLoader(publish=options["publish"], overwrite=options["overwrite"])
         try:
-            with transaction.atomic():
-                reports = [loader.load(parsed, target) for parsed, target in jobs]
-                if options["dry_run"]:
-                    raise DryRunRollback
-        except DryRunRollback:
-            pass
-        self._report(reports, options)
-
-    def _parse(self, path: Path, info: PageInfo, options, gazetteer, vocabulary):
-        try:
-            parsed = parse_page(
-                path.read_bytes(),
+            reports = pages_import(
+                sources=sources,
                 encoding=options["encoding"],
                 keep_punctuation=options["keep_punctuation"],
-                gazetteer=gazetteer,
-                vocabulary=vocabulary,
+                publish=options["publish"],
+                overwrite=options["overwrite"],
+                dry_run=options["dry_run"],
             )
-        except ParseError as error:
-            where = f"{path}:{error.line}" if error.line else str(path)
-            raise CommandError(f"{where}: {error.message}") from error
-        except OSError as error:
-            raise CommandError(f"{path}: 无法读取：{error.strerror}") from error
-        date = options["date"] or info.date
-        confirmed = date is not None
-        if date is None:
-            date = infer_issue_date(parsed.articles, year=info.year, today=timezone.localdate())
-        if date is None:
-            raise CommandError(f"{path}: 正文中没有日期，无法推断出版日期，请用 --date 指定")
-        return parsed, PageTarget(
-            date=date,
-            date_confirmed=confirmed,
-            page_number=options["page"] or info.page or 1,
-            section=options["section"] or info.section,
-            issue_number=options["number"] or info.number,
-            source_file=path.name,
-        )
+        except ImportFailure as error:
+            raise CommandError(str(error)) from error
+        self._report(reports, options)
 
     def _report(self, reports, options):
         totals = {
@@ -105,7 +80,7 @@ class Command(BaseCommand):
                 confirmed = "" if r.date_confirmed else "（日期由正文推断，未确认，请在后台核对）"
                 self.stdout.write(
                     f"{r.source_file} → {r.issue_date}{confirmed} 第{r.page}版 {r.section}"
-                    f"[{r.encoding}]:新建 {len(r.created)} 篇，更新 {len(r.updated)} 篇，"
+                    f"[{r.encoding}]：新建 {len(r.created)} 篇，更新 {len(r.updated)} 篇，"
                     f"未变 {len(r.unchanged)} 篇"
                 )
                 for line in r.teasers:
@@ -113,7 +88,8 @@ class Command(BaseCommand):
                 for line in r.kept_edits:
                     self.stdout.write(f"  保留编辑的修改 {line}")
                 for repair in r.repairs:
-                    if verbosity >= 2 or repair["kind"] == "overlap":
+                    # Punctuation fixes are many and safe; joins and overlaps want a look.
+                    if verbosity >= 2 or repair["kind"] != "punctuation":
                         label = _REPAIR_LABELS.get(repair["kind"], repair["kind"])
                         self.stdout.write(
                             f"  修复 第{repair['line']}行 [{label}]"
@@ -123,14 +99,8 @@ class Command(BaseCommand):
                 for person in r.people_created:
                     self.stdout.write(f"  新人物 {person}")
         if verbosity >= 1:
-            prefix = "试运行（未写入）：" if options["dry_run"] else ""
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"{prefix}导入 {len(reports)} 个版面：新建 {totals['created']} 篇文章、"
-                    f"{totals['people_created']} 位人物，更新 {totals['updated']} 篇，"
-                    f"未变 {totals['unchanged']} 篇，修复 {totals['repairs']} 处。"
-                )
-            )
+            summary = import_summary(reports, dry_run=options["dry_run"])
+            self.stdout.write(self.style.SUCCESS(summary))
 
 
 _REPAIR_LABELS = {"column-join": "跨栏接续", "overlap": "重复字词", "punctuation": "标点"}
@@ -141,6 +111,13 @@ def _date(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD:{value}") from error
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"{path}: 无法读取：{error.strerror}") from error
 
 
 def _collect(paths) -> list[tuple[Path, PageInfo]]:

@@ -1,0 +1,58 @@
+"""The editors' import form: one printed page's text, and where it goes."""
+
+from django import forms
+
+from articles.services import PageSource
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a printed page is some 10 KB of text
+
+ENCODINGS = [
+    ("", "自动识别"),
+    ("utf-8", "UTF-8"),
+    ("gb18030", "GB18030 / GBK"),
+    ("big5", "Big5"),
+    ("utf-16", "UTF-16"),
+]
+
+
+class PageImportForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "：")
+        super().__init__(*args, **kwargs)
+
+    file = forms.FileField(
+        label="版面文本文件",
+        help_text="纯文本 .txt；UTF-8、GB18030、Big5 等编码均可自动识别。",
+    )
+    date = forms.DateField(
+        label="出版日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="留空则按正文中的日期推断，并标为“日期未确认”。",
+    )
+    page = forms.IntegerField(label="版次", min_value=1, max_value=99, initial=1)
+    section = forms.CharField(label="版名", max_length=32, required=False, help_text="如 要闻")
+    number = forms.IntegerField(label="期号", min_value=1, required=False)
+    encoding = forms.ChoiceField(label="文件编码", choices=ENCODINGS, required=False)
+    publish = forms.BooleanField(label="导入后立即发布", required=False)
+    overwrite = forms.BooleanField(
+        label="覆盖编辑修改过的内容", required=False, help_text="不勾选时，编辑改过的字段保持不变。"
+    )
+    dry_run = forms.BooleanField(label="试运行：只检查并显示结果，不写入", required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("文件太大：一个版面的文本不应超过 2 MB。")
+        return upload
+
+    def source(self) -> PageSource:
+        data = self.cleaned_data
+        return PageSource(
+            name=data["file"].name,
+            raw=data["file"].read(),
+            page=data["page"],
+            section=data["section"],
+            date=data["date"],
+            number=data["number"],
+        )

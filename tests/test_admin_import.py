@@ -1,0 +1,76 @@
+"""Editors import a printed page in the admin, through the command's service."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from newsletter.models import Issue
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_05b83c2a48b8b92d.txt"
+URL = reverse("admin:newsletter_issue_import")
+
+
+def upload(data: bytes, name="page.txt"):
+    return SimpleUploadedFile(name, data, content_type="text/plain")
+
+
+def post(client, data: bytes, **fields):
+    form = {"file": upload(data), "page": 1, "section": "要闻", **fields}
+    return client.post(URL, form)
+
+
+def test_issue_list_links_to_the_import_form(client, editor):
+    client.force_login(editor)
+    assert URL in client.get(reverse("admin:newsletter_issue_changelist")).content.decode()
+    assert "导入版面" in client.get(URL).content.decode()
+
+
+def test_import_creates_the_issue_and_goes_to_it(client, editor):
+    client.force_login(editor)
+    response = post(client, SEED.read_bytes(), date="2025-04-22", number="1234")
+    issue = Issue.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:newsletter_issue_change", args=[issue.pk])
+    assert (issue.date.isoformat(), issue.number, issue.date_confirmed) == (
+        "2025-04-22",
+        1234,
+        True,
+    )
+    assert issue.pages.get(number=1).articles.count() == 8
+    assert not Article.objects.published().exists()
+
+
+def test_gb18030_upload_is_read_correctly(client, editor):
+    client.force_login(editor)
+    post(client, SEED.read_text(encoding="utf-8").encode("gb18030"), date="2025-04-22")
+    assert Article.objects.filter(title="浙江出招助外贸企业出口转内销").exists()
+
+
+def test_dry_run_shows_the_report_and_writes_nothing(client, editor):
+    client.force_login(editor)
+    response = post(client, SEED.read_bytes(), dry_run="on")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "试运行结果" in html and "浙江出招助外贸企业出口转内销" in html
+    assert "加强灵活就业和新就业形态" in html  # the overlap repair, for an editor to check
+    assert not Issue.objects.exists()
+
+
+def test_bad_file_is_refused_with_a_message_and_nothing_written(client, editor):
+    client.force_login(editor)
+    response = post(client, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, date="2025-04-22")
+    assert response.status_code == 200
+    assert "page.txt" in response.content.decode()
+    assert "不是文本文件" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_user_without_content_permissions_cannot_import(client, django_user_model):
+    clerk = django_user_model.objects.create_user(username="clerk", password="x", is_staff=True)
+    client.force_login(clerk)
+    assert client.get(URL).status_code == 403
