@@ -25,7 +25,6 @@ ISSUE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LOOSE_DATE = re.compile(
     r"\s*(\d{4})(?:[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?|(\d{2})(\d{2}))\s*"
 )
-TEASER_POINTER = re.compile(r"(\d{1,2})\s*版\s*[·・.\s]?\s*([^\s>]*)")
 RECENT_COUNT = 10
 
 
@@ -87,14 +86,10 @@ def page_label(number: int, section: str) -> str:
     return f"第{number}版 · {section}" if section else f"第{number}版"
 
 
-def mark_teasers(articles, pages, *, preview: bool) -> None:
+def mark_teasers(articles, *, preview: bool) -> None:
     """Give each teaser ``target_url`` (its article, when readable) and ``target_page``;
     give every article ``byline_credits`` (reporters and correspondents, prefetched).
-
-    A teaser without a target falls back to the ``2版·综合新闻`` it was printed with,
-    read from its body, when that page exists in ``pages``.
     """
-    by_number = {p.number: p for p in pages}
     for article in articles:
         article.byline_credits = [c for c in article.credits.all() if c.is_byline]
         article.target_url = None
@@ -108,13 +103,6 @@ def mark_teasers(articles, pages, *, preview: bool) -> None:
                 article.target_url = target.get_absolute_url()
             article.target_page = target.page
             article.target_label = page_label(target.page.number, target.page.section)
-            continue
-        match = TEASER_POINTER.search(f"{article.subtitle} {article.body}")
-        if match:
-            number = int(match.group(1))
-            article.target_page = by_number.get(number)
-            section = match.group(2) or (article.target_page.section if article.target_page else "")
-            article.target_label = page_label(number, section)
 
 
 class ForgivingPaginationMixin:
@@ -146,6 +134,20 @@ class ForgivingPaginationMixin:
 # ---------------------------------------------------------------- home
 
 
+def page_articles(articles, page, *, preview: bool) -> list[Article]:
+    """A page's articles in print order, with what the page template shows of each."""
+    found = list(
+        articles.filter(page=page)
+        .select_related(
+            "issue", "page__issue", "teaser_target__page__issue", "teaser_target__issue"
+        )
+        .prefetch_related(credits_prefetch())
+        .order_by("position")
+    )
+    mark_teasers(found, preview=preview)
+    return found
+
+
 def home(request):
     """The latest published issue's front page, its page navigation, recent articles."""
     issue = Issue.objects.published().order_by("-date").first()
@@ -155,16 +157,7 @@ def home(request):
         front = pages[0] if pages else None
         articles = []
         if front is not None:
-            articles = list(
-                Article.objects.published()
-                .filter(page=front)
-                .select_related(
-                    "issue", "page__issue", "teaser_target__page__issue", "teaser_target__issue"
-                )
-                .prefetch_related(credits_prefetch())
-                .order_by("position")
-            )
-            mark_teasers(articles, pages, preview=False)
+            articles = page_articles(Article.objects.published(), front, preview=False)
         recent = (
             Article.objects.published()
             .exclude(kind=Article.Kind.TEASER)
@@ -222,16 +215,7 @@ class IssueDetailView(DetailView):
         page = self.current_page(pages)
         articles = []
         if page is not None:
-            articles = list(
-                visible_articles(self.request)
-                .filter(page=page)
-                .select_related(
-                    "issue", "page__issue", "teaser_target__page__issue", "teaser_target__issue"
-                )
-                .prefetch_related(credits_prefetch())
-                .order_by("position")
-            )
-            mark_teasers(articles, pages, preview=preview)
+            articles = page_articles(visible_articles(self.request), page, preview=preview)
         index = pages.index(page) if page is not None else -1
         context.update(
             pages=pages,
