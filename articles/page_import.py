@@ -10,7 +10,7 @@ import dataclasses
 import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from newsletter.models import Issue, Page, Region
@@ -89,6 +89,7 @@ class PageLoader:
             self.people.setdefault(person.name, []).append(person)
         self.slugs = set(Person.objects.values_list("slug", flat=True))
         self.pending_people: list[Person] = []
+        refresh_user_dictionary()  # and again whenever a page adds people
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -131,13 +132,15 @@ class PageLoader:
             id(item): [self._person(m, report) for m in _unique_roles(item.people)]
             for _, item in enriched
         }
-        Person.objects.bulk_create(self.pending_people)
-        self.pending_people.clear()
-        refresh_user_dictionary()
+        if self.pending_people:
+            Person.objects.bulk_create(self.pending_people)
+            self.pending_people.clear()
+            refresh_user_dictionary()
 
+        targets = self._teaser_targets(issue, page, [item for _, item, _ in plan], report)
         occupied = {a.position for a, _, _ in plan if a} | {a.position for a in leftovers}
         placed = [
-            self._article(page, article, item, position, occupied, report)
+            self._article(page, article, item, position, occupied, targets, report)
             for article, item, position in plan
         ]
         Article.objects.bulk_create([a for a in placed if a.pk is None])
@@ -152,9 +155,6 @@ class PageLoader:
             [(a, position) for a, (_, _, position) in zip(placed, plan, strict=True)]
             + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)]
         )
-        for article, item in zip(placed, parsed.articles, strict=True):
-            if item.kind == Article.Kind.TEASER:
-                self._link_teaser(issue, article, item, report)
         if self.publish:
             self._publish(issue, placed)
         return report
@@ -205,7 +205,7 @@ class PageLoader:
             None,
         )
 
-    def _article(self, page, article, item, position, occupied, report) -> Article:
+    def _article(self, page, article, item, position, occupied, targets, report) -> Article:
         """The article for a parsed item: updated in place, or new and not yet saved."""
         values = {
             "kind": item.kind,
@@ -217,6 +217,8 @@ class PageLoader:
             "dateline": _dateline(item.dateline, page.issue.date),
             "body": "\n".join(item.paragraphs),
         }
+        if item.title in targets and item.kind == Article.Kind.TEASER:
+            values["teaser_target"] = targets[item.title]
         if article is None:
             article = Article(
                 page=page,
@@ -225,6 +227,8 @@ class PageLoader:
                 position=position if position not in occupied else 10000 + position,
                 **values,
             )
+            if self.publish:
+                article.status, article.published_at = Article.Status.PUBLISHED, self.now
             article.search_text = article_search_text(article)
             report.created.append(item.title)
             return article
@@ -249,26 +253,61 @@ class PageLoader:
             article.position = position
             Article.objects.filter(pk=article.pk).update(position=position)
 
-    def _link_teaser(self, issue: Issue, teaser: Article, item: ParsedArticle, report) -> None:
-        """A teaser points at its article on another page; create both if not there yet."""
-        page = self._page(issue, item.teaser_page, item.teaser_section)
-        target = page.articles.filter(title=item.title).first()
-        if target is None:
-            target = Article.objects.create(
-                page=page, position=_free_position(page), title=item.title
+    def _teaser_targets(self, issue, page, items, report) -> dict[str, Article]:
+        """The article each teaser points at, by title; a draft placeholder where none is yet.
+
+        The later import of that page fills the placeholder in instead of duplicating it.
+        """
+        teasers = [
+            i
+            for i in items
+            if i.kind == Article.Kind.TEASER and i.teaser_page not in (None, page.number)
+        ]
+        if not teasers:
+            return {}
+        pages = {p.number: p for p in issue.pages.all()}
+        for item in teasers:
+            pages[item.teaser_page] = pages.get(item.teaser_page) or self._page(
+                issue, item.teaser_page, item.teaser_section
             )
-            report.teasers.append(f"{item.title} → 第{page.number}版（待导入）")
-        if teaser.teaser_target_id != target.pk:
-            self._update(teaser, teaser_target=target)
+        wanted = {(pages[i.teaser_page].pk, i.title): i for i in teasers}
+        found = {
+            (a.page_id, a.title): a
+            for a in Article.objects.filter(
+                page__in=[pk for pk, _ in wanted], title__in=[t for _, t in wanted]
+            )
+        }
+        last = dict(
+            Article.objects.filter(page__in=[pk for pk, _ in wanted])
+            .values_list("page")
+            .annotate(Max("position"))
+        )
+        placeholders = []
+        for key, item in wanted.items():
+            if key not in found:
+                last[key[0]] = last.get(key[0], 0) + 1
+                found[key] = Article(
+                    page=pages[item.teaser_page],
+                    issue=issue,
+                    position=last[key[0]],
+                    title=item.title,
+                )
+                placeholders.append(found[key])
+                report.teasers.append(f"{item.title} → 第{item.teaser_page}版（待导入）")
+        Article.objects.bulk_create(placeholders)
+        return {title: found[(page_pk, title)] for page_pk, title in wanted}
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:
         """Publish the issue and these articles; a teaser's target waits for its own page."""
         self._update(
             issue, status=Issue.Status.PUBLISHED, published_at=issue.published_at or self.now
         )
-        mine = Article.objects.filter(pk__in=[a.pk for a in articles])
-        mine.filter(published_at=None).update(published_at=self.now)
-        mine.exclude(status=Article.Status.PUBLISHED).update(status=Article.Status.PUBLISHED)
+        drafts = [a.pk for a in articles if a.status != Article.Status.PUBLISHED]
+        undated = [a.pk for a in articles if a.published_at is None]
+        if undated:
+            Article.objects.filter(pk__in=undated).update(published_at=self.now)
+        if drafts:
+            Article.objects.filter(pk__in=drafts).update(status=Article.Status.PUBLISHED)
 
     # People, places, topics -------------------------------------------------
 
@@ -356,11 +395,6 @@ class PageLoader:
                 fields.append("updated_at")
             obj.save(update_fields=fields)
         return bool(changed)
-
-
-def _free_position(page: Page) -> int:
-    last = page.articles.order_by("-position").values_list("position", flat=True).first()
-    return (last or 0) + 1
 
 
 def _dateline(month_day: tuple[int, int] | None, issue_date: datetime.date):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from newsletter.models import Issue
 
 from .importing.dating import infer_issue_date
+from .importing.parallel import parse_pages
 from .importing.parsed import ParseError
-from .importing.pipeline import parse_page
 from .models import Article
 from .page_import import PageLoader, PageReport, PageTarget, build_gazetteer, build_vocabulary
 
@@ -68,43 +68,43 @@ def pages_import(
     overwrite: bool = False,
     dry_run: bool = False,
 ) -> list[PageReport]:
-    """Parse every page first, then load them all in one transaction (rolled back on a dry run).
+    """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
     Shared by the import_pages command and the admin's import form.
     """
-    gazetteer, vocabulary = build_gazetteer(), build_vocabulary()
-    jobs = []
-    for source in sources:
-        try:
-            parsed = parse_page(
-                source.raw,
-                encoding=encoding,
-                keep_punctuation=keep_punctuation,
-                gazetteer=gazetteer,
-                vocabulary=vocabulary,
-            )
-        except ParseError as error:
-            raise ImportFailure(source.name, error.message, line=error.line) from error
-        date = source.date or infer_issue_date(
-            parsed.articles, year=source.year, today=timezone.localdate()
-        )
-        if date is None:
-            raise ImportFailure(source.name, "正文中没有日期，无法推断出版日期，请指定出版日期")
-        target = PageTarget(
-            date=date,
-            date_confirmed=source.date is not None,
-            page_number=source.page or 1,
-            section=source.section,
-            issue_number=source.number,
-            source_file=source.name,
-        )
-        jobs.append((parsed, target))
-    loader = PageLoader(publish=publish, overwrite=overwrite)
+    parsed_pages = parse_pages(
+        [source.raw for source in sources],
+        encoding=encoding,
+        keep_punctuation=keep_punctuation,
+        gazetteer=build_gazetteer(),
+        vocabulary=build_vocabulary(),
+    )
     with transaction.atomic():
-        reports = [loader.load(parsed, target) for parsed, target in jobs]
+        loader = PageLoader(publish=publish, overwrite=overwrite)
+        reports = []
+        for source, parsed in zip(sources, parsed_pages, strict=True):
+            if isinstance(parsed, ParseError):
+                raise ImportFailure(source.name, parsed.message, line=parsed.line)
+            reports.append(loader.load(parsed, _target(source, parsed)))
         if dry_run:
             transaction.set_rollback(True)
     return reports
+
+
+def _target(source: PageSource, parsed) -> PageTarget:
+    date = source.date or infer_issue_date(
+        parsed.articles, year=source.year, today=timezone.localdate()
+    )
+    if date is None:
+        raise ImportFailure(source.name, "正文中没有日期，无法推断出版日期，请指定出版日期")
+    return PageTarget(
+        date=date,
+        date_confirmed=source.date is not None,
+        page_number=source.page or 1,
+        section=source.section,
+        issue_number=source.number,
+        source_file=source.name,
+    )
 
 
 def import_summary(reports: list[PageReport], *, dry_run: bool) -> str:

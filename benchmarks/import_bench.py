@@ -7,7 +7,9 @@
 The corpus is made in memory from the shipped pages (seeds/ and tests/pages/):
 each copy gets its own issue date and page number, so every page creates
 new articles while people recur, as they do in a paper.
-Parsing is timed alone, then parse + load into a throw-away test database.
+Parsing is timed alone, in this process; then the import service end to end
+(a worker process parses while this one loads, in one transaction) into a
+throw-away test database.
 Results go in benchmarks/README.md.
 """
 
@@ -26,7 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from articles.importing.pipeline import parse_page  # noqa: E402
@@ -56,12 +58,8 @@ def main():
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from articles.page_import import (
-            PageLoader,
-            PageTarget,
-            build_gazetteer,
-            build_vocabulary,
-        )
+        from articles.page_import import build_gazetteer, build_vocabulary
+        from articles.services import PageSource, pages_import
 
         gazetteer, vocabulary = build_gazetteer(), build_vocabulary()
         parse_page(pages[0][0], gazetteer=gazetteer, vocabulary=vocabulary)  # warm jieba
@@ -72,12 +70,13 @@ def main():
         ]
         parse_seconds = time.perf_counter() - started
 
+        # End to end as the command runs it: a worker parses while this process loads.
+        sources = [
+            PageSource(name=f"p{i}.txt", raw=raw, date=date, page=number)
+            for i, (raw, date, number) in enumerate(pages)
+        ]
         started = time.perf_counter()
-        loader = PageLoader(publish=True)
-        with transaction.atomic():
-            for raw, date, number in pages:
-                page = parse_page(raw, gazetteer=gazetteer, vocabulary=vocabulary)
-                loader.load(page, PageTarget(date=date, page_number=number))
+        pages_import(sources=sources, publish=True)
         total_seconds = time.perf_counter() - started
         articles = sum(len(p.articles) for p in parsed)
     finally:

@@ -227,3 +227,22 @@ def test_a_later_page_never_takes_over_a_teaser_s_placeholder(seeded, tmp_path):
         placeholder.title,
         "温州政协助企纾困",
     }
+
+
+def test_a_folder_of_many_pages_loads_all_or_nothing(tmp_path):
+    from articles.importing.parallel import PARALLEL_FROM
+
+    pages = sorted(Path("tests/pages").glob("*.txt"))
+    manifest = []
+    for n in range(1, PARALLEL_FROM + 2):
+        shutil.copy(pages[n % len(pages)], tmp_path / f"p{n:02}.txt")
+        manifest.append(f'[pages."p{n:02}.txt"]\npage = {n}\ndate = 2025-05-{n:02}\n')
+    (tmp_path / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
+    run(tmp_path)
+    assert Page.objects.filter(source_file__startswith="p").count() == PARALLEL_FROM + 1
+
+    Issue.objects.all().delete()
+    (tmp_path / "p05.txt").write_bytes(b"")
+    with pytest.raises(CommandError, match="p05.txt"):
+        run(tmp_path)
+    assert not Issue.objects.exists()
