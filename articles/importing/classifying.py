@@ -9,8 +9,10 @@ unless one of the two is an enumerated subhead (一、… ■ …).
 Telling a new title from a title-like column fragment (市政协委员、…专职 /
 副书记马晓提出) needs what follows: inside a source-marked article, heading
 lines start a new item only when a teaser marker or a source-marked paragraph
-follows them (bylines may sit between). Unmarked items (photos, briefs) are
-short, so there a heading line after a finished sentence starts a new item.
+follows them (bylines may sit between), or when they follow a finished
+sentence and the paragraph after them opens like a news lead (江山市政协近日…).
+Unmarked items (photos, briefs) are short, so there a heading line after a
+finished sentence starts a new item.
 """
 
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from .markers import (
     SourceMark,
     dateline,
     ends_sentence,
+    opens_like_a_lead,
     opens_with_enumerator,
     source_mark,
     teaser,
@@ -193,7 +196,11 @@ class _PageReader:
             return True
         while end < len(lines) and lines[end].bylines:
             end += 1
-        return end < len(lines) and lines[end].source is not None
+        if end == len(lines) or lines[end].heading:
+            return False
+        if lines[end].source is not None:
+            return True
+        return ends_sentence(last_paragraph) and opens_like_a_lead(lines[end].text)
 
     def _add_paragraph(
         self, paragraphs: list[str], bylines: list[Byline], text: str, line: int

@@ -21,6 +21,11 @@ _ENUMERATOR = re.compile(
     r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d)|[■□●○◆◇▲△★☆◎▶►]|【)"
 )
 _ENUMERATOR_LENGTH = 6  # enough for （十二） and 12.
+# How a news item's lead opens: a local body as the subject (江山市政协近日…,
+# 宁波市海曙区政协组织…) or a date; a column fragment never opens like that.
+_LEAD = re.compile(
+    r"(?:近日|日前)?，?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府))"
+)
 CLOSERS = "”’」』"
 SENTENCE_ENDS = "。！？!?…"
 
@@ -57,6 +62,10 @@ def teaser(text: str) -> tuple[int, str] | None:
         return None
     match = _TEASER.fullmatch(fold_width(text))
     return (int(match.group(1)), (match.group(2) or "").strip()) if match else None
+
+
+def opens_like_a_lead(text: str) -> bool:
+    return _LEAD.match(fold_width(text)) is not None
 
 
 def opens_with_enumerator(text: str) -> bool:

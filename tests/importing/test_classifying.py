@@ -98,6 +98,34 @@ def test_a_new_title_followed_by_a_marked_body_ends_an_unbylined_article():
     ]
 
 
+def test_a_new_title_whose_unmarked_lead_names_a_local_body_ends_an_unbylined_article():
+    parsed = articles(
+        "全国政协召开双周协商座谈会",
+        "据人民政协报 全国政协日前在京召开双周协商座谈会。",
+        "江山市政协开展“请你来协商”活动",
+        "江山市政协近日围绕“优化营商环境”开展专题协商。",
+        "本报记者 李娜",
+    )
+    assert [(a.title, a.source, len(a.paragraphs)) for a in parsed] == [
+        ("全国政协召开双周协商座谈会", "人民政协报", 1),
+        ("江山市政协开展“请你来协商”活动", "", 1),
+    ]
+    assert parsed[1].bylines[0].names == ("李娜",)
+
+
+def test_an_unmarked_subhead_does_not_start_a_new_article():
+    # Without 一、 or ■ it cannot be told from a column fragment; it stays in the body.
+    (article,) = articles(
+        "标题",
+        BODY,
+        "聚焦民生实事",
+        "今年以来，委员们围绕民生实事开展调研。",
+        "本报记者 周霜",
+    )
+    assert article.title == "标题"
+    assert "聚焦民生实事" in "".join(article.paragraphs)
+
+
 def test_a_byline_ends_the_body_even_after_an_unfinished_paragraph():
     parsed = articles(
         "第一篇", BODY, "最后一段没有句号", "本报记者 周霜", "第二篇", "近日，委员视察。"

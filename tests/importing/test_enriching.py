@@ -285,3 +285,25 @@ def test_taizhou_page(pages):
     ]
     assert by_title(pages["taizhou_p1"], "丽水").region_codes == ("331100", "331123", "331124")
     assert by_title(pages["taizhou_p1"], "舟山渔场").region_codes[0] == "330900"
+
+
+def test_quzhou_page(pages):
+    kecheng = by_title(pages["quzhou_p4"], "有礼")
+    assert kecheng.region_codes[:2] == ("330800", "330802")
+    assert mentioned(kecheng) == [
+        ("徐红芳", "区政协主席", "member", "330802"),
+        ("方建明", "区政协副主席", "member", "330802"),
+        ("郑国强", "区政协委员、柯城区人民医院院长", "member", "330802"),
+        ("王丽娟", "区政协常委、浙江衢州巨化集团工会主席", "member", "330802"),
+    ]
+    assert by_title(pages["quzhou_p4"], "龙游").region_codes == ("330825",)
+    jiangshan = by_title(pages["quzhou_p4"], "江山市政协")
+    assert jiangshan.region_codes[0] == "330881"
+    assert mentioned(jiangshan) == [
+        ("毛建军", "市政协委员、江山市工商联副主席", "member", "330881"),
+        ("刘卫东", "市政协主席", "member", "330881"),
+    ]
+    national = by_title(pages["quzhou_p4"], "双周协商")
+    assert mentioned(national) == [
+        ("吴伟民", "全国政协委员、浙江大学环境与资源学院教授", "member", None)
+    ]

@@ -224,3 +224,29 @@ def test_taizhou_joins(taizhou):
     assert "乡村建设；加强文旅融合" in third.paragraphs[1]
     joins = [(r.line, r.kind) for r in taizhou[2] if r.kind != "punctuation"]
     assert joins == [(15, "column-join"), (25, "column-join")]
+
+
+def test_quzhou_page():
+    _, articles, _ = parse("quzhou_p4.txt")
+    assert outline(articles) == [
+        (
+            "article",
+            "",
+            "衢州政协：打造“有礼”协商品牌",
+            "柯城区政协探索基层协商新路径侧记",
+            "本报",
+            False,
+            (5, 6),
+            7,
+        ),
+        ("photo", "", "龙游县政协委员走访山区农户", "", "", False, None, 1),
+        ("brief", "", "全国政协召开双周协商座谈会", "", "人民政协报", True, None, 1),
+        ("article", "", "江山市政协开展“请你来协商”活动", "", "", False, None, 1),
+    ]
+    assert "区政协副主席方建明主持会议" in articles[0].paragraphs[0]
+    assert articles[0].bylines == (
+        Byline("reporter", "本报记者", "本报", ("陈晓燕",)),
+        Byline("correspondent", "通讯员", "", ("毛雯雯",)),
+    )
+    assert "教授吴伟民在发言中说" in articles[2].paragraphs[0]
+    assert [b.names for b in articles[3].bylines] == [("李娜", "王浩"), ("赵明",)]
