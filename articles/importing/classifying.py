@@ -10,7 +10,8 @@ Telling a new title from a title-like column fragment (市政协委员、…专�
 副书记马晓提出) needs what follows: inside a source-marked article, heading
 lines start a new item only when a teaser marker or a source-marked paragraph
 follows them (bylines may sit between), or when they follow a finished
-sentence and the paragraph after them opens like a news lead (江山市政协近日…).
+sentence and either have a headline's own form (嵊泗县政协：聚焦海岛民生) or
+the paragraph after them opens like a news lead (江山市政协近日…).
 Unmarked items (photos, briefs) are short, so there a heading line after a
 finished sentence starts a new item.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from .blocks import Block
 from .bylines import parse_byline, split_leading_byline, split_trailing_byline, with_outlet
-from .headings import MAX_HEADING_LINES, is_heading_shaped, split_heading
+from .headings import MAX_HEADING_LINES, is_heading_shaped, is_headline, split_heading
 from .joining import join_parts
 from .markers import (
     SourceMark,
@@ -200,7 +201,9 @@ class _PageReader:
             return False
         if lines[end].source is not None:
             return True
-        return ends_sentence(last_paragraph) and opens_like_a_lead(lines[end].text)
+        return ends_sentence(last_paragraph) and (
+            is_headline(lines[index].text) or opens_like_a_lead(lines[end].text)
+        )
 
     def _add_paragraph(
         self, paragraphs: list[str], bylines: list[Byline], text: str, line: int

@@ -5,6 +5,7 @@ title, a subtitle (副题) below it, often led by a dash. Two plain lines are a
 title and its subtitle, unless the first is a lead-in ending in a speech verb
 or a time phrase (…调研时强调, …会上), which makes it a kicker. A one-line
 heading of space-separated parts divides the same way at its first space.
+A column label printed above the title (图片新闻, 简讯) is a kicker.
 """
 
 import re
@@ -18,6 +19,11 @@ _LEAD_IN = re.compile(
     r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕)$"
 )
 _DASHES = re.compile(r"^[—–─－-]+ ?")
+_LABEL = re.compile(r"^[【\[]?(?:图片新闻|图片报道|新闻图片|简讯|短讯|快讯|动态|速递)[】\]]?$")
+# 嵊泗县政协：聚焦海岛民生 / 民盟省委会：…: a body, a colon, the news — a headline's form.
+_BODY_COLON = re.compile(
+    r"^[^，。：]{1,10}(?:政协|委员会|委|会|联|社|党|盟|省|市|县|区|镇|乡|街道|村)：[^，。：]{2,}$"
+)
 _UNFINISHED_ENDS = ("，", "、", "；", "：", ",", ";", ":")
 _TITLE_ENDS = ("？", "！", "?", "!")
 
@@ -43,11 +49,21 @@ def split_heading(lines: list[str]) -> tuple[str, str, str]:
         subtitle, lines = _DASHES.sub("", lines[-1]), lines[:-1]
     if len(lines) == 1:
         return (*_split_one_line(lines[0]), subtitle)
+    if _LABEL.match(lines[0]):
+        return lines[0], lines[1], subtitle or (lines[2] if len(lines) == 3 else "")
     if len(lines) == 3:
         return lines[0], lines[1], lines[2]
     if subtitle or _LEAD_IN.search(lines[0]):
         return lines[0], lines[1], subtitle
     return "", lines[0], lines[1]
+
+
+def is_headline(text: str) -> bool:
+    """Whether a heading-shaped line has a headline's own form (a body, a colon, the news).
+
+    A column fragment could look like a heading, but not like this.
+    """
+    return _BODY_COLON.match(text) is not None
 
 
 def _split_one_line(line: str) -> tuple[str, str]:

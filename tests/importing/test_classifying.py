@@ -113,6 +113,19 @@ def test_a_new_title_whose_unmarked_lead_names_a_local_body_ends_an_unbylined_ar
     assert parsed[1].bylines[0].names == ("李娜",)
 
 
+def test_a_headline_after_a_finished_sentence_starts_a_brief():
+    parsed = articles(
+        "标题",
+        BODY,
+        "嵊泗县政协：聚焦海岛民生",
+        "为推动海岛共同富裕，嵊泗县政协近日开展“委员进海岛”活动。",
+    )
+    assert [(a.kind, a.title) for a in parsed] == [
+        ("brief", "标题"),
+        ("brief", "嵊泗县政协：聚焦海岛民生"),
+    ]
+
+
 def test_an_unmarked_subhead_does_not_start_a_new_article():
     # Without 一、 or ■ it cannot be told from a column fragment; it stays in the body.
     (article,) = articles(

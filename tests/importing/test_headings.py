@@ -1,6 +1,6 @@
 import pytest
 
-from articles.importing.headings import is_heading_shaped, split_heading
+from articles.importing.headings import is_heading_shaped, is_headline, split_heading
 
 
 def test_one_line_is_the_title():
@@ -86,3 +86,24 @@ def test_three_lines_are_kicker_title_subtitle():
 )
 def test_heading_shape(text, expected):
     assert is_heading_shaped(text) is expected
+
+
+def test_a_column_label_above_the_title_is_a_kicker():
+    assert split_heading(["图片新闻", "建德政协委员走进草莓基地"]) == (
+        "图片新闻",
+        "建德政协委员走进草莓基地",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("嵊泗县政协：聚焦海岛民生", True),
+        ("民盟省委会：让乡村文旅火出圈", True),
+        ("市政协委员、市公安局党委专职", False),
+        ("他说：要把协商成果", False),
+    ],
+)
+def test_a_headline_has_a_body_a_colon_and_the_news(text, expected):
+    assert is_headline(text) is expected
