@@ -1,4 +1,5 @@
 from django.contrib import admin
+from taggit.models import Tag
 
 from people.models import Credit
 
@@ -75,3 +76,7 @@ class ArticleAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "keywords"]
     search_fields = ["name", "keywords"]
+
+
+# Topics are the project's tags; taggit's own Tag model holds nothing here.
+admin.site.unregister(Tag)

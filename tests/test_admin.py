@@ -75,3 +75,9 @@ def test_editor_corrections_are_remembered(client, editor):
     article.refresh_from_db()
     assert article.title == "改正后的标题"
     assert "title" in article.edited_fields
+
+
+def test_topics_are_the_only_tags_in_the_admin(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:articles_topic_changelist") in html
+    assert "/admin/taggit/" not in html

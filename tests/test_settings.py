@@ -40,3 +40,9 @@ def test_missing_secret_key_fails_fast_without_debug():
     result = run_manage("check", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_pages_carry_a_content_security_policy(client, db):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
