@@ -31,11 +31,17 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run -v 1
 
-# Browser tests drive Debian's Chromium; install it where we may (root with apt).
+# Browser tests drive Debian's Chromium, with a CJK font so screenshots show
+# Chinese; install both where we may (root with apt).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } \
-		|| echo "chromium 未安装:浏览器测试将被跳过(CI 中会失败)。Debian: apt-get install chromium"
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+		else \
+			echo "chromium 或中文字体未安装：浏览器测试可能被跳过（CI 中会失败）。Debian: apt-get install chromium fonts-wqy-microhei"; \
+		fi; \
+	fi
 
 test: $(VENV)/.installed-test lint browser
 	mkdir -p var
