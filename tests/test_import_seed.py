@@ -102,3 +102,9 @@ def test_a_person_named_in_two_issues_is_one_person(front_page, tmp_path):
     assert Person.objects.filter(name="李上葵").count() == 1
     assert Person.objects.get(name="李上葵").credits.count() == 2
     assert Person.objects.get(name="朱敏敏").credits.count() == 2
+
+
+def test_bylines_read_as_printed(front_page, client):
+    html = client.get(front_page[2].get_absolute_url()).content.decode()
+    assert "本报记者 <a" in html and "通讯员 <a" in html
+    assert "浙江日报记者 万笑影" in client.get("/").content.decode()
