@@ -127,10 +127,10 @@ class PageLoader:
         leftovers = sorted(existing.values(), key=lambda a: a.position)
 
         # People first: the search segmenter must know their names as whole words.
-        enriched = [(a, item) for a, item, _ in plan if a is None or self.overwrite]
-        people = {
-            id(item): [self._person(m, report) for m in _unique_roles(item.people)]
-            for _, item in enriched
+        credited = {
+            id(item): [(m, self._person(m, report)) for m in _unique_roles(item.people)]
+            for article, item, _ in plan
+            if article is None or self.overwrite
         }
         if self.pending_people:
             Person.objects.bulk_create(self.pending_people)
@@ -146,9 +146,9 @@ class PageLoader:
         Article.objects.bulk_create([a for a in placed if a.pk is None])
         self._enrich(
             [
-                (article, item, people[id(item)])
+                (article, item, credited[id(item)])
                 for article, (_, item, _) in zip(placed, plan, strict=True)
-                if id(item) in people
+                if id(item) in credited
             ]
         )
         self._reposition(
@@ -171,10 +171,9 @@ class PageLoader:
             },
         )
         if not created:
-            changes = {}
-            if target.issue_number and issue.number != target.issue_number:
-                changes["number"] = target.issue_number
-            if target.date_confirmed and not issue.date_confirmed:
+            # Only what this run knows for sure; _update skips what is already so.
+            changes = {"number": target.issue_number} if target.issue_number else {}
+            if target.date_confirmed:
                 changes["date_confirmed"] = True
             self._update(issue, **changes)
         return issue
@@ -311,7 +310,7 @@ class PageLoader:
 
     # People, places, topics -------------------------------------------------
 
-    def _enrich(self, enriched: list[tuple[Article, ParsedArticle, list[Person]]]) -> None:
+    def _enrich(self, enriched: list[tuple[Article, ParsedArticle, list[tuple]]]) -> None:
         """Credits, regions and topics of new articles (and, with --overwrite, of all)."""
         if self.overwrite:
             ids = [article.pk for article, _, _ in enriched]
@@ -319,8 +318,7 @@ class PageLoader:
             ArticleRegion.objects.filter(article__in=ids).delete()
             TaggedArticle.objects.filter(content_object__in=ids).delete()
         credits, regions, topics = [], [], []
-        for article, item, people in enriched:
-            mentions = list(_unique_roles(item.people))
+        for article, item, people in enriched:  # people: (mention, person) pairs
             credits += [
                 Credit(
                     article=article,
@@ -329,7 +327,7 @@ class PageLoader:
                     title=mention.title[:200],
                     order=order,
                 )
-                for order, (mention, person) in enumerate(zip(mentions, people, strict=True))
+                for order, (mention, person) in enumerate(people)
             ]
             codes = [c for c in dict.fromkeys(item.region_codes) if c in self.regions]
             regions += [
