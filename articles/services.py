@@ -29,12 +29,17 @@ def articles_unpublish(*, articles: QuerySet[Article]) -> int:
 
 
 def issues_publish(*, issues: QuerySet[Issue]) -> int:
-    """Publish issues together with every article in them."""
+    """Publish issues together with their articles.
+
+    An article with no text is a teaser's placeholder waiting for its own page
+    to be imported: it stays a draft, as the importer leaves it.
+    """
     now = timezone.now()
     with transaction.atomic():
         issues.filter(published_at__isnull=True).update(published_at=now)
         count = issues.update(status=Issue.Status.PUBLISHED)
-        articles_publish(articles=Article.objects.filter(issue__in=issues))
+        articles = Article.objects.filter(issue__in=issues)
+        articles_publish(articles=articles.exclude(kind=Article.Kind.ARTICLE, body=""))
     return count
 
 

@@ -81,3 +81,22 @@ def test_topics_are_the_only_tags_in_the_admin(admin_client):
     html = admin_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:articles_topic_changelist") in html
     assert "/admin/taggit/" not in html
+
+
+def test_publishing_an_issue_leaves_teaser_placeholders_as_drafts(client, editor):
+    from django.core.management import call_command
+
+    from articles.models import Article
+    from newsletter.models import Issue
+
+    call_command("import_pages", "seeds/", verbosity=0)
+    issue = Issue.objects.get()
+    client.force_login(editor)
+    client.post(
+        reverse("admin:newsletter_issue_changelist"),
+        {"action": "publish", "_selected_action": [issue.pk]},
+    )
+    assert Article.objects.published().count() == 8
+    placeholders = Article.objects.filter(teasers__isnull=False)
+    assert placeholders.count() == 2
+    assert not placeholders.filter(status=Article.Status.PUBLISHED).exists()
