@@ -163,7 +163,7 @@ class Article(models.Model):
         blank=True,
         default="",
         editable=False,
-        help_text="标题与正文的分词结果（空格分隔）,由 articles.search.article_index() 维护",
+        help_text="标题与正文的分词结果（空格分隔），由 articles.search.article_index() 维护",
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)

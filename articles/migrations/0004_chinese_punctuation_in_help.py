@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='article',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, help_text='标题与正文的分词结果（空格分隔）,由 articles.search.article_index() 维护', verbose_name='检索分词'),
+            field=models.TextField(blank=True, default='', editable=False, help_text='标题与正文的分词结果（空格分隔），由 articles.search.article_index() 维护', verbose_name='检索分词'),
         ),
         migrations.AlterField(
             model_name='article',
