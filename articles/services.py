@@ -112,15 +112,18 @@ def _target(source: PageSource, parsed) -> PageTarget:
     )
 
 
+def import_totals(reports: list[PageReport]) -> dict[str, int]:
+    """How many of each thing an import touched, over all its pages."""
+    keys = ("created", "updated", "unchanged", "people_created", "repairs")
+    return {key: sum(len(getattr(r, key)) for r in reports) for key in keys}
+
+
 def import_summary(reports: list[PageReport], *, dry_run: bool) -> str:
     """The one line that sums up an import."""
-
-    def total(key):
-        return sum(len(getattr(r, key)) for r in reports)
-
+    total = import_totals(reports)
     prefix = "试运行（未写入）：" if dry_run else ""
     return (
-        f"{prefix}导入 {len(reports)} 个版面：新建 {total('created')} 篇文章、"
-        f"{total('people_created')} 位人物，更新 {total('updated')} 篇，"
-        f"未变 {total('unchanged')} 篇，修复 {total('repairs')} 处。"
+        f"{prefix}导入 {len(reports)} 个版面：新建 {total['created']} 篇文章、"
+        f"{total['people_created']} 位人物，更新 {total['updated']} 篇，"
+        f"未变 {total['unchanged']} 篇，修复 {total['repairs']} 处。"
     )

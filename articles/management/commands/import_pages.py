@@ -10,7 +10,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing.manifest import PageInfo, read_manifest
 from articles.importing.parsed import ParseError
-from articles.services import ImportFailure, PageSource, import_summary, pages_import
+from articles.services import (
+    ImportFailure,
+    PageSource,
+    import_summary,
+    import_totals,
+    pages_import,
+)
 
 
 class Command(BaseCommand):
@@ -62,15 +68,11 @@ class Command(BaseCommand):
         self._report(reports, options)
 
     def _report(self, reports, options):
-        totals = {
-            key: sum(len(getattr(r, key)) for r in reports)
-            for key in ("created", "updated", "unchanged", "people_created", "repairs")
-        }
         if options["format"] == "json":
             payload = {
                 "dry_run": options["dry_run"],
                 "pages": [dataclasses.asdict(r) for r in reports],
-                "totals": totals,
+                "totals": import_totals(reports),
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
