@@ -23,7 +23,7 @@ def feed_articles():
         .exclude(kind=Article.Kind.TEASER)
         .select_related("issue", "page")
         .prefetch_related("topics")
-        .order_by("-issue__date", "page__number", "position")
+        .newest_first()
     )
 
 

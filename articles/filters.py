@@ -91,10 +91,10 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label="全部类型",
     )
     date_from = django_filters.DateFilter(
-        label="起始日期", field_name="issue__date", lookup_expr="gte", widget=DateInput
+        label="起始日期", field_name="issue_date", lookup_expr="gte", widget=DateInput
     )
     date_to = django_filters.DateFilter(
-        label="截止日期", field_name="issue__date", lookup_expr="lte", widget=DateInput
+        label="截止日期", field_name="issue_date", lookup_expr="lte", widget=DateInput
     )
 
     class Meta:

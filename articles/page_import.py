@@ -220,12 +220,11 @@ class PageLoader:
             values["teaser_target"] = targets[item.title]
         if article is None:
             article = Article(
-                page=page,
-                issue_id=page.issue_id,
                 # Its print position if free, else out of the way until _reposition.
                 position=position if position not in occupied else 10000 + position,
                 **values,
             )
+            article.set_page(page)
             if self.publish:
                 article.status, article.published_at = Article.Status.PUBLISHED, self.now
             article.search_text = article_search_text(article)
@@ -285,12 +284,8 @@ class PageLoader:
         for key, item in wanted.items():
             if key not in found:
                 last[key[0]] = last.get(key[0], 0) + 1
-                found[key] = Article(
-                    page=pages[item.teaser_page],
-                    issue=issue,
-                    position=last[key[0]],
-                    title=item.title,
-                )
+                found[key] = Article(position=last[key[0]], title=item.title)
+                found[key].set_page(pages[item.teaser_page])
                 placeholders.append(found[key])
                 report.teasers.append(f"{item.title} → 第{item.teaser_page}版（待导入）")
         Article.objects.bulk_create(placeholders)

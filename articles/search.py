@@ -184,7 +184,7 @@ def _headline_bonus(words: list[str]):
     )
 
 
-_ORDER = ("-rank", "-issue__date", "page__number", "position")
+_ORDER = ("-rank", "-issue_date", "page_number", "position")
 
 
 class SubstringSearchBackend:

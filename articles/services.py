@@ -4,10 +4,10 @@ import dataclasses
 import datetime
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from newsletter.models import Issue
+from newsletter.models import Issue, Page
 
 from .importing.dating import infer_issue_date
 from .importing.parallel import parse_pages
@@ -22,6 +22,19 @@ def articles_publish(*, articles: QuerySet[Article]) -> int:
     with transaction.atomic():
         articles.filter(published_at__isnull=True).update(published_at=now)
         return articles.update(status=Article.Status.PUBLISHED)
+
+
+def articles_replace(*, pages: QuerySet[Page]) -> int:
+    """Copy each page's issue, issue date and number onto its articles (print order).
+
+    Called after an editor changes an issue's date, renumbers a page or moves it.
+    """
+    page = Page.objects.filter(pk=OuterRef("page_id"))
+    return Article.objects.filter(page__in=pages).update(
+        issue_id=Subquery(page.values("issue_id")[:1]),
+        issue_date=Subquery(page.values("issue__date")[:1]),
+        page_number=Subquery(page.values("number")[:1]),
+    )
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> int:

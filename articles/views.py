@@ -25,11 +25,7 @@ RELATED_COUNT = 5
 
 def public_list():
     """Public articles as lists show them, newest issue first, then in print order."""
-    return listed(
-        Article.objects.published()
-        .exclude(kind=Article.Kind.TEASER)
-        .order_by("-issue__date", "page__number", "position")
-    )
+    return listed(Article.objects.published().exclude(kind=Article.Kind.TEASER).newest_first())
 
 
 class ArticleListView(ForgivingPaginationMixin, FilterView):
@@ -119,7 +115,7 @@ class ArticleDetailView(DetailView):
                 )
             )
             .select_related("issue", "page")
-            .order_by("-issue__date", "page__number", "position")
+            .newest_first()
         )
         paragraphs = article.paragraphs
         size = self.font_size()

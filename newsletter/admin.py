@@ -5,7 +5,13 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from articles.models import Article
-from articles.services import ImportFailure, import_summary, issues_publish, pages_import
+from articles.services import (
+    ImportFailure,
+    articles_replace,
+    import_summary,
+    issues_publish,
+    pages_import,
+)
 
 from .forms import PageImportForm
 from .models import Issue, Page, Region
@@ -90,6 +96,11 @@ class IssueAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/newsletter/issue/import.html", context)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The date or a page number may have changed: articles keep copies of both.
+        articles_replace(pages=form.instance.pages.all())
+
     @admin.action(description="发布所选期（连同其中的文章）", permissions=["change"])
     def publish(self, request, queryset):
         count = issues_publish(issues=queryset)
@@ -119,6 +130,10 @@ class PageAdmin(admin.ModelAdmin):
     readonly_fields = ["source_file", "encoding", "sha256"]
     autocomplete_fields = ["issue"]
     inlines = [PageArticleInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        articles_replace(pages=Page.objects.filter(pk=form.instance.pk))
 
 
 class ChildRegionInline(admin.TabularInline):

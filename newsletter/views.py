@@ -162,7 +162,7 @@ def home(request):
             Article.objects.published()
             .exclude(kind=Article.Kind.TEASER)
             .select_related("issue", "page__issue")
-            .order_by("-issue__date", "page__number", "position")
+            .newest_first()
         )
         if front is not None:
             recent = recent.exclude(page=front)
@@ -298,7 +298,7 @@ class RegionDetailView(ForgivingPaginationMixin, ListView):
             Article.objects.published()
             .in_region(self.region)
             .exclude(kind=Article.Kind.TEASER)
-            .order_by("-issue__date", "page__number", "position")
+            .newest_first()
         )
 
     def get_context_data(self, **kwargs):

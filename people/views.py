@@ -63,7 +63,7 @@ class PersonDetailView(ForgivingPaginationMixin, ListView):
         return listed(
             Article.objects.published()
             .with_person(self.person)
-            .order_by("-issue__date", "page__number", "position")
+            .newest_first()
             .prefetch_related(
                 Prefetch(
                     "credits",
