@@ -211,13 +211,6 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def set_page(self, page: Page) -> None:
-        """Place the article on a page, with the copies of where that page is printed."""
-        self.page = page
-        self.issue_id = page.issue_id
-        self.issue_date = page.issue.date
-        self.page_number = page.number
-
     def save(self, *args, **kwargs):
         self.set_page(self.page)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -226,6 +219,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    def set_page(self, page: Page) -> None:
+        """Place the article on a page, with the copies of where that page is printed."""
+        self.page = page
+        self.issue_id = page.issue_id
+        self.issue_date = page.issue.date
+        self.page_number = page.number
 
     @property
     def paragraphs(self) -> list[str]:
