@@ -7,8 +7,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from newsletter.paging import KeysetPaginationMixin
 from newsletter.views import (
-    ForgivingPaginationMixin,
     credits_prefetch,
     is_staff,
     listed,
@@ -28,13 +28,12 @@ def public_list():
     return listed(Article.objects.published().exclude(kind=Article.Kind.TEASER).newest_first())
 
 
-class ArticleListView(ForgivingPaginationMixin, FilterView):
+class ArticleListView(KeysetPaginationMixin, FilterView):
     """Every public article, newest first, filterable by region, topic, person, date, text."""
 
     template_name = "articles/article_list.html"
     filterset_class = ArticleFilter
     context_object_name = "articles"
-    paginate_by = 20
     strict = True
 
     def get_queryset(self):
@@ -157,12 +156,11 @@ class TopicListView(ListView):
         ).order_by("name")
 
 
-class TopicDetailView(ForgivingPaginationMixin, ListView):
+class TopicDetailView(KeysetPaginationMixin, ListView):
     """A topic and its public articles (the page renders even when there are none)."""
 
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
-    paginate_by = 20
 
     def get_queryset(self):
         slug = self.kwargs["slug"]

@@ -18,6 +18,7 @@ from articles.models import Article
 from people.models import Credit
 
 from .models import Issue, Region
+from .paging import KeysetPaginationMixin
 
 ISSUE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a reader may type into the date picker when the browser has no date input:
@@ -283,12 +284,11 @@ class RegionListView(ListView):
         return context
 
 
-class RegionDetailView(ForgivingPaginationMixin, ListView):
+class RegionDetailView(KeysetPaginationMixin, ListView):
     """A region, its sub-regions and the public articles about it or anywhere under it."""
 
     template_name = "newsletter/region_detail.html"
     context_object_name = "articles"
-    paginate_by = 20
 
     def get_queryset(self):
         self.region = get_object_or_404(

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from articles.models import Article
+from newsletter.paging import KeysetPaginationMixin
 from newsletter.views import ForgivingPaginationMixin, is_staff, listed
 
 from .models import Credit, Person
@@ -45,7 +46,7 @@ class PersonListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class PersonDetailView(ForgivingPaginationMixin, ListView):
+class PersonDetailView(KeysetPaginationMixin, ListView):
     """A person and the public articles they appear in, with the title they held then.
 
     A person who appears in no public article is a 404 to readers (their name
@@ -54,7 +55,6 @@ class PersonDetailView(ForgivingPaginationMixin, ListView):
 
     template_name = "people/person_detail.html"
     context_object_name = "articles"
-    paginate_by = 20
 
     def get_queryset(self):
         self.person = get_object_or_404(
@@ -75,8 +75,8 @@ class PersonDetailView(ForgivingPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not context["paginator"].count and not is_staff(self.request):
+        if not context["total"] and not is_staff(self.request):
             raise Http404("没有这个人物的公开文章")
         context["person"] = self.person
-        context["preview"] = not context["paginator"].count
+        context["preview"] = not context["total"]
         return context

@@ -140,8 +140,11 @@ def test_form_keeps_its_values_and_pagination_keeps_the_filters(client):
     assert '<option value="huzhou" selected>' in html
     assert 'value="新闻"' in html
     assert len(response.context["articles"]) == 20
-    assert 'href="?region=huzhou&amp;q=%E6%96%B0%E9%97%BB&amp;page=2"' in html
-    assert len(listed(client, region="huzhou", q="新闻", page=2).context["articles"]) == 5
+    cursor = response.context["page"].next_cursor
+    assert f'href="?region=huzhou&amp;q=%E6%96%B0%E9%97%BB&amp;after={cursor}" rel="next"' in html
+    older = listed(client, region="huzhou", q="新闻", after=cursor)
+    assert len(older.context["articles"]) == 5
+    assert titles(older).isdisjoint(titles(response))
 
 
 def test_every_control_has_a_label(client):
@@ -176,14 +179,25 @@ def test_invalid_values_give_an_empty_result_with_the_error(client, places, para
 
 
 @pytest.mark.parametrize(
-    ("page", "served"), [("abc", 1), ("999", 2), ("0", 2), ("-1", 2), ("1.5", 1), ("9" * 40, 2)]
+    "cursor",
+    [
+        "abc",
+        "2025-13-40.1.1",
+        "2025-04-17.1",
+        "2025-04-17.1.1.1",
+        "9" * 40,
+        "2025-04-17.-1.2",
+        "\x00",
+    ],
 )
-def test_bad_page_numbers_serve_a_real_page_with_a_notice(client, page, served):
+@pytest.mark.parametrize("direction", ["after", "before"])
+def test_bad_cursors_serve_the_first_page_with_a_notice(client, cursor, direction):
     for _ in range(21):
         ArticleFactory()
-    response = listed(client, page=page)
-    assert response.context["page_obj"].number == served
-    assert "已显示第" in response.content.decode()
+    first = listed(client).context["articles"]
+    response = listed(client, **{direction: cursor})
+    assert response.context["articles"] == first
+    assert "翻页位置无效，已显示第一页。" in response.content.decode()
 
 
 def test_junk_query_strings_never_fail(client, places):

@@ -72,13 +72,18 @@ def test_unknown_region_is_404(client):
     assert client.get("/regions/atlantis/").status_code == 404
 
 
-def test_region_hub_paginates_and_forgives_bad_pages(client):
+def test_region_hub_paginates_and_forgives_bad_cursors(client):
     for i in range(22):
         ArticleFactory(title=f"文章{i}", regions=[region("湖州")])
     url = region("湖州").get_absolute_url()
-    assert len(client.get(url).context["articles"]) == 20
-    assert len(client.get(url, {"page": 2}).context["articles"]) == 2
-    assert client.get(url, {"page": "abc"}).status_code == 200
+    first = client.get(url).context
+    assert len(first["articles"]) == 20
+    assert (first["total"], first["total_capped"]) == (22, False)
+    assert len(client.get(url, {"after": first["page"].next_cursor}).context["articles"]) == 2
+    bad = client.get(url, {"after": "abc"})
+    assert bad.status_code == 200
+    assert bad.context["articles"] == first["articles"]
+    assert "翻页位置无效" in bad.content.decode()
 
 
 def test_topic_list_counts_public_articles(client):
