@@ -8,7 +8,8 @@ and hubs show public content to everyone.
 import datetime
 import re
 
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Count, Max, Min, Prefetch
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -178,17 +179,38 @@ def home(request):
 
 
 class IssueArchiveView(ListView):
-    """Every published issue, grouped by year and month (往期)."""
+    """The published issues of one year (往期), by month; the latest year at /issues/.
+
+    Twenty years are some 2,000 issues: a year a page, like a paper's own 往期.
+    """
 
     template_name = "newsletter/issue_archive.html"
     context_object_name = "issues"
 
     def get_queryset(self):
-        return Issue.objects.published().order_by("-date")
+        issues = Issue.objects.published()
+        self.years = list(
+            issues.annotate(year=ExtractYear("date"))
+            .values_list("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        asked = self.kwargs.get("year")
+        if asked is None:
+            self.year = self.years[0][0] if self.years else None
+        elif asked in dict(self.years):
+            self.year = asked
+        else:
+            raise Http404("这一年没有已发布的报纸")
+        if self.year is None:
+            return issues.none()
+        return issues.filter(
+            date__gte=datetime.date(self.year, 1, 1), date__lte=datetime.date(self.year, 12, 31)
+        ).order_by("-date")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["date_range"] = issue_date_range()
+        context.update(year=self.year, years=self.years, date_range=issue_date_range())
         return context
 
 

@@ -27,24 +27,42 @@ def page(issue, number):
     return issue.pages.get(number=number)
 
 
-def test_archive_groups_published_issues_by_year_and_month(client):
-    IssueFactory(date=D(2024, 12, 30), number=1)
-    IssueFactory(date=D(2025, 4, 11), number=2)
-    IssueFactory(date=D(2025, 4, 18), number=3)
-    IssueFactory(date=D(2025, 5, 2), number=4, status=Issue.Status.DRAFT)
+def test_archive_shows_the_latest_year_by_month_and_links_every_year(client):
+    IssueFactory(date=D(2023, 6, 1), number=1)
+    IssueFactory(date=D(2024, 12, 30), number=2)
+    IssueFactory(date=D(2025, 4, 11), number=3)
+    IssueFactory(date=D(2025, 4, 18), number=4)
+    IssueFactory(date=D(2025, 5, 2), number=5, status=Issue.Status.DRAFT)
 
     response = client.get(reverse("issues:archive"))
 
     assert response.status_code == 200
-    assert [i.date for i in response.context["issues"]] == [
-        D(2025, 4, 18),
-        D(2025, 4, 11),
-        D(2024, 12, 30),
-    ]
+    assert [i.date for i in response.context["issues"]] == [D(2025, 4, 18), D(2025, 4, 11)]
+    assert response.context["years"] == [(2025, 2), (2024, 1), (2023, 1)]
     html = response.content.decode()
-    assert html.index("2025年") < html.index("4月") < html.index("2024年") < html.index("12月")
-    assert "第3期" in html and "第4期" not in html
-    assert "/issues/2025-05-02/" not in html
+    assert "第4期" in html and "第5期" not in html
+    assert "/issues/2025-05-02/" not in html and "/issues/2024-12-30/" not in html
+    assert '<a href="/issues/2024/">2024年</a>' in html
+    assert '<span aria-current="page">2025年</span>' in html
+
+
+def test_archive_of_a_year_lists_its_issues_by_month(client):
+    IssueFactory(date=D(2024, 3, 5), number=1)
+    IssueFactory(date=D(2024, 12, 30), number=2)
+    IssueFactory(date=D(2025, 4, 11), number=3)
+
+    response = client.get(reverse("issues:year", args=[2024]))
+
+    assert [i.date for i in response.context["issues"]] == [D(2024, 12, 30), D(2024, 3, 5)]
+    html = response.content.decode()
+    assert html.index("12月") < html.index("3月")
+    assert "<title>往期 · 2024年 · 同心苑</title>" in html
+
+
+@pytest.mark.parametrize("year", [2019, 0, 99999, 10**30])
+def test_archive_of_a_year_without_issues_is_404(client, year):
+    IssueFactory(date=D(2024, 3, 5))
+    assert client.get(f"/issues/{year}/").status_code == 404
 
 
 def test_empty_archive_says_so(client):

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 # independence from how much the page shows.
 BUDGETS = {
     "home": 6,  # issue, pages, front articles (+ teaser targets), credits, recent, date range
-    "archive": 2,  # date range, issues
+    "archive": 3,  # years, issues of the year, date range
     "issue": 5,  # issue, pages, articles (+ teaser targets), credits, date range
     "page": 5,
     "list": 7,  # sources, count, region and topic choices, articles, topics, regions
