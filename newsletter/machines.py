@@ -5,10 +5,17 @@ Sitemaps list public URLs only, each built from the one definition of public
 topics and people that have public articles to show.
 """
 
+import calendar
+import datetime
+import re
+
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemaps_views
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db import DatabaseError, connection
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import require_safe
@@ -36,38 +43,55 @@ class HomeSitemap(Sitemap):
 
 
 class ArticleSitemap(Sitemap):
+    """The public articles of one month of issues (a few hundred URLs: cheap to build)."""
+
     changefreq = "monthly"
     priority = 0.8
+    limit = 50000  # a month of a paper never comes near; no count is needed
+
+    def __init__(self, year: int, month: int):
+        self.first = datetime.date(year, month, 1)
+        self.last = self.first + datetime.timedelta(days=calendar.monthrange(year, month)[1] - 1)
 
     def items(self):
-        return public_articles().only("pk", "updated_at").order_by("-pk")
+        return (
+            public_articles()
+            .filter(issue_date__gte=self.first, issue_date__lte=self.last)
+            .only("pk", "updated_at")
+            .newest_first()
+        )
 
     def lastmod(self, item: Article):
         return item.updated_at
 
 
 class IssueSitemap(Sitemap):
+    """The pages of one year's published issues; a front page at its issue's own URL."""
+
     changefreq = "monthly"
     priority = 0.7
+    limit = 50000
 
-    def items(self):
-        return Issue.objects.published().only("date", "updated_at").order_by("-date")
-
-    def lastmod(self, item: Issue):
-        return item.updated_at
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
+    def __init__(self, year: int):
+        self.year = year
 
     def items(self):
         return (
-            Page.objects.filter(issue__in=Issue.objects.published())
+            Page.objects.filter(
+                issue__in=Issue.objects.published(),
+                issue__date__gte=datetime.date(self.year, 1, 1),
+                issue__date__lte=datetime.date(self.year, 12, 31),
+            )
             .select_related("issue")
-            .only("number", "issue__date")
+            .only("number", "issue__date", "issue__updated_at")
             .order_by("-issue__date", "number")
         )
+
+    def location(self, item: Page) -> str:
+        return item.issue.get_absolute_url() if item.number == 1 else item.get_absolute_url()
+
+    def lastmod(self, item: Page):
+        return item.issue.updated_at
 
 
 class RegionSitemap(Sitemap):
@@ -100,21 +124,72 @@ class TopicSitemap(Sitemap):
 class PersonSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.5
+    limit = 5000
 
     def items(self):
         has_public = Credit.objects.filter(person=OuterRef("pk"), article__in=public_articles())
         return Person.objects.filter(Exists(has_public)).only("slug").order_by("pk")
 
 
-SITEMAPS = {
+FIXED_SECTIONS = {
     "home": HomeSitemap,
-    "articles": ArticleSitemap,
-    "issues": IssueSitemap,
-    "pages": PageSitemap,
     "regions": RegionSitemap,
     "topics": TopicSitemap,
     "people": PersonSitemap,
 }
+ARTICLE_SECTION = re.compile(r"articles-(\d{4})-(\d{2})")
+ISSUE_SECTION = re.compile(r"issues-(\d{4})")
+
+
+def section_sitemap(section: str) -> Sitemap:
+    """The sitemap a section name stands for (``articles-2025-04``, ``issues-2025`` …), or 404."""
+    if section in FIXED_SECTIONS:
+        return FIXED_SECTIONS[section]()
+    if match := ARTICLE_SECTION.fullmatch(section):
+        year, month = int(match[1]), int(match[2])
+        if year >= 1 and 1 <= month <= 12:
+            return ArticleSitemap(year, month)
+    if (match := ISSUE_SECTION.fullmatch(section)) and int(match[1]) >= 1:
+        return IssueSitemap(int(match[1]))
+    raise Http404("没有这个站点地图")
+
+
+def section_names() -> list[str]:
+    """Every section: the fixed ones, then a year of issues and its months of articles."""
+    names = ["home", "regions", "topics"]
+    months = Issue.objects.published().dates("date", "month", order="DESC")
+    for year in sorted({m.year for m in months}, reverse=True):
+        names.append(f"issues-{year}")
+        names += [f"articles-{m:%Y-%m}" for m in months if m.year == year]
+    return names
+
+
+@require_safe
+def sitemap_index(request) -> TemplateResponse:
+    """The sitemap index, built without counting articles: one section a month.
+
+    Only the people section may run past one file; its pages are counted.
+    """
+    names = section_names()
+    items = [SitemapIndexItem(_section_url(request, name), None) for name in names]
+    people = PersonSitemap().paginator.num_pages
+    items += [
+        SitemapIndexItem(_section_url(request, "people", page), None)
+        for page in range(1, people + 1)
+    ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
+    )
+
+
+@require_safe
+def sitemap_section(request, section: str) -> HttpResponse:
+    return sitemaps_views.sitemap(request, {section: section_sitemap(section)}, section=section)
+
+
+def _section_url(request, section: str, page: int = 1) -> str:
+    url = request.build_absolute_uri(reverse("machines:sitemap-section", args=[section]))
+    return f"{url}?p={page}" if page > 1 else url
 
 
 @require_safe

@@ -1,5 +1,6 @@
 """sitemap.xml, robots.txt and /healthz."""
 
+import datetime
 from unittest import mock
 
 import pytest
@@ -46,28 +47,49 @@ def public_and_draft():
             "draft_topic": draft_topic, "draft_issue": draft_issue}  # fmt: skip
 
 
-def test_sitemap_index_lists_every_section(client):
+def test_sitemap_index_lists_hubs_a_year_of_issues_and_months_of_articles(client):
+    for day in (datetime.date(2024, 12, 30), datetime.date(2025, 3, 5), datetime.date(2025, 4, 1)):
+        ArticleFactory(page=PageFactory(issue=IssueFactory(date=day)))
+    IssueFactory(date=datetime.date(2023, 1, 9), status=Issue.Status.DRAFT)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
-    for name in ("home", "articles", "issues", "pages", "regions", "topics", "people"):
-        assert f"http://testserver/sitemap-{name}.xml" in xml
+    names = [
+        "home", "regions", "topics", "issues-2025", "articles-2025-04", "articles-2025-03",
+        "issues-2024", "articles-2024-12", "people",
+    ]  # fmt: skip
+    locations = [f"<loc>http://testserver/sitemap-{name}.xml</loc>" for name in names]
+    assert [xml.index(loc) for loc in locations] == sorted(xml.index(loc) for loc in locations)
+    assert "2023" not in xml
+
+
+def month_of(article) -> str:
+    return f"articles-{article.issue_date:%Y-%m}"
 
 
 def test_sitemap_lists_public_articles_not_drafts(client, public_and_draft):
-    xml = section(client, "articles")
-    assert f"http://testserver{public_and_draft['public'].get_absolute_url()}" in xml
-    assert public_and_draft["draft"].get_absolute_url() not in xml
-    assert public_and_draft["unpublished"].get_absolute_url() not in xml
+    public = public_and_draft["public"]
+    assert f"http://testserver{public.get_absolute_url()}" in section(client, month_of(public))
+    for hidden in (public_and_draft["unpublished"], public_and_draft["draft"]):
+        assert hidden.get_absolute_url() not in section(client, month_of(hidden))
 
 
 def test_sitemap_lists_published_issues_and_their_pages(client, public_and_draft):
     public = public_and_draft["public"]
-    issues, pages = section(client, "issues"), section(client, "pages")
-    assert public.issue.get_absolute_url() in issues
-    assert public.page.get_absolute_url() in pages
-    assert public_and_draft["draft_issue"].get_absolute_url() not in issues
-    assert public_and_draft["draft"].page.get_absolute_url() not in pages
+    second = PageFactory(issue=public.issue, number=2)
+    issues = section(client, f"issues-{public.issue_date.year}")
+    assert f"<loc>http://testserver{public.issue.get_absolute_url()}</loc>" in issues
+    assert f"<loc>http://testserver{second.get_absolute_url()}</loc>" in issues
+    assert public.page.get_absolute_url() not in issues  # page 1 is the issue's own URL
+    draft_issue = public_and_draft["draft_issue"]
+    assert draft_issue.get_absolute_url() not in section(client, f"issues-{draft_issue.date.year}")
+
+
+@pytest.mark.parametrize(
+    "name", ["articles", "pages", "articles-2025-13", "articles-0000-01", "issues-0000", "x%00"]
+)
+def test_unknown_sitemap_sections_are_404(client, name):
+    assert client.get(f"/sitemap-{name}.xml").status_code == 404
 
 
 def test_sitemap_lists_hubs_with_public_content(client, public_and_draft):
@@ -91,7 +113,8 @@ def test_sitemap_sections_take_a_fixed_number_of_queries(client, django_assert_m
     for i in range(10):
         article = ArticleFactory(regions=[region("安吉")], topics=[TopicFactory(name=f"专题{i}")])
         CreditFactory(article=article)
-    for name in ("articles", "issues", "pages", "regions", "topics", "people"):
+    year, month = Article.objects.get(pk=article.pk).issue_date.timetuple()[:2]
+    for name in (f"articles-{year}-{month:02}", f"issues-{year}", "regions", "topics", "people"):
         with django_assert_max_num_queries(2):
             section(client, name)
 
