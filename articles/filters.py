@@ -12,6 +12,8 @@ import re
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Topic
 from newsletter.models import Region
@@ -20,6 +22,26 @@ from people.models import Credit
 Q_MAX_LENGTH = 100
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSON_MAX_LENGTH = 64
+
+
+class QuickSelect(forms.Select):
+    """A <select> built in Python: rendering each of 100 regions' <option> through the
+    template engine cost more than the rest of the list page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
+        )
 
 
 class RegionChoiceField(forms.ModelChoiceField):
@@ -70,6 +92,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label="全部地区",
         method="filter_region",
+        widget=QuickSelect,
     )
     topic = django_filters.ModelChoiceFilter(
         label="专题",
@@ -77,6 +100,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label="全部专题",
         method="filter_topic",
+        widget=QuickSelect,
     )
     person = django_filters.CharFilter(
         label="人物",
@@ -84,11 +108,14 @@ class ArticleFilter(django_filters.FilterSet):
         max_length=PERSON_MAX_LENGTH,
         help_text="姓名或网址名",
     )
-    source = django_filters.ChoiceFilter(label="来源", choices=(), empty_label="全部来源")
+    source = django_filters.ChoiceFilter(
+        label="来源", choices=(), empty_label="全部来源", widget=QuickSelect
+    )
     kind = django_filters.ChoiceFilter(
         label="类型",
         choices=[c for c in Article.Kind.choices if c[0] != Article.Kind.TEASER],
         empty_label="全部类型",
+        widget=QuickSelect,
     )
     date_from = django_filters.DateFilter(
         label="起始日期", field_name="issue_date", lookup_expr="gte", widget=DateInput
