@@ -28,6 +28,38 @@ def public_list():
     return listed(Article.objects.published().exclude(kind=Article.Kind.TEASER).newest_first())
 
 
+def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Article]:
+    """The newest public articles, up to this one's issue, that share a topic or a place.
+
+    One query per kind of link, so each runs on the index that suits it (a rare
+    county through its few ArticleRegion rows, a common topic down the print
+    order); the province, which most articles name, is no link.
+    """
+    topics = [t.pk for t in article.topics.all()]
+    places = [ar.region_id for ar in article.article_regions.all() if ar.region.parent_id]
+    links = [
+        TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=topics)
+        if topics
+        else None,
+        ArticleRegion.objects.filter(article=OuterRef("pk"), region__in=places) if places else None,
+    ]
+    base = (
+        Article.objects.published()
+        .exclude(kind=Article.Kind.TEASER)
+        .exclude(pk=article.pk)
+        .filter(issue_date__lte=article.issue_date)
+        .only("pk", "title", "issue_date", "page_number", "position")
+        .newest_first()
+    )
+    found = {}
+    for linked in (q for q in links if q is not None):
+        found.update((a.pk, a) for a in base.filter(Exists(linked))[:count])
+    newest_first = sorted(
+        found.values(), key=lambda a: (-a.issue_date.toordinal(), a.page_number, a.position)
+    )
+    return newest_first[:count]
+
+
 class ArticleListView(KeysetPaginationMixin, FilterView):
     """Every public article, newest first, filterable by region, topic, person, date, text."""
 
@@ -97,25 +129,6 @@ class ArticleDetailView(DetailView):
             if sibling.pk == article.pk:
                 previous_article = siblings[i - 1] if i > 0 else None
                 next_article = siblings[i + 1] if i + 1 < len(siblings) else None
-        topic_ids = [t.pk for t in article.topics.all()]
-        region_ids = [ar.region_id for ar in article.article_regions.all()]
-        related = (
-            Article.objects.published()
-            .exclude(pk=article.pk)
-            .exclude(kind=Article.Kind.TEASER)
-            .filter(
-                Exists(
-                    TaggedArticle.objects.filter(
-                        content_object=OuterRef("pk"), tag_id__in=topic_ids
-                    )
-                )
-                | Exists(
-                    ArticleRegion.objects.filter(article=OuterRef("pk"), region_id__in=region_ids)
-                )
-            )
-            .select_related("issue", "page")
-            .newest_first()
-        )
         paragraphs = article.paragraphs
         size = self.font_size()
         context.update(
@@ -125,7 +138,7 @@ class ArticleDetailView(DetailView):
             people=[c for c in credits if not c.is_byline],
             previous_article=previous_article,
             next_article=next_article,
-            related=list(related[:RELATED_COUNT]) if topic_ids or region_ids else [],
+            related=related_articles(article),
             preview=not article.is_public,
             size=size,
             sizes=[(key, FONT_SIZES[key]) for key in ("l", "m", "s")],

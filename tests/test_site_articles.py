@@ -118,6 +118,25 @@ def test_related_articles_share_a_topic_or_region_and_are_public(client, page):
     assert set(related) == {same_topic, same_region}
 
 
+def test_related_articles_are_the_newest_up_to_this_one_and_not_linked_by_the_province(
+    client, page
+):
+    article = ArticleFactory(page=page, regions=[region("湖州"), region("浙江")])
+    older = ArticleFactory(
+        page=PageFactory(issue=IssueFactory(date=page.issue.date - datetime.timedelta(days=7))),
+        regions=[region("安吉")],
+    )
+    ArticleFactory(
+        page=PageFactory(issue=IssueFactory(date=page.issue.date + datetime.timedelta(days=7))),
+        regions=[region("湖州")],
+    )
+    ArticleFactory(page=page, regions=[region("浙江")])
+
+    assert get(client, article).context["related"] == []
+    article = ArticleFactory(page=page, regions=[region("安吉"), region("浙江")])
+    assert get(client, article).context["related"] == [older]
+
+
 def test_article_without_topics_or_regions_has_no_related(client, page):
     article = ArticleFactory(page=page)
     ArticleFactory(page=page)

@@ -30,7 +30,7 @@ BUDGETS = {
     "page": 5,
     "list": 7,  # sources, count, region and topic choices, articles, topics, regions
     "list_filtered": 9,  # + the region and topic looked up by slug
-    "article": 6,  # article, topics, regions, credits, siblings, related
+    "article": 7,  # article, topics, regions, credits, siblings, related by topic, by place
     "regions": 3,  # cities, their counties, the province
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
     "topics": 1,
