@@ -1,6 +1,6 @@
 """People pages: who appears in the paper, and every public article each appears in."""
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
@@ -32,18 +32,27 @@ class PersonListView(ForgivingPaginationMixin, ListView):
             default=Value(len(KIND_ORDER)),
             output_field=IntegerField(),
         )
+        public = Credit.objects.filter(
+            person=OuterRef("pk"), article__in=Article.objects.published()
+        )
         return (
-            Person.objects.annotate(
-                article_count=Count(
-                    "credits__article",
-                    distinct=True,
-                    filter=Q(credits__article__in=Article.objects.published()),
-                ),
-                kind_rank=kind_rank,
-            )
-            .filter(article_count__gt=0)
+            Person.objects.filter(Exists(public))
+            .annotate(kind_rank=kind_rank)
             .order_by("kind_rank", "name", "pk")
         )
+
+    def get_context_data(self, **kwargs):
+        """Article counts for the people shown only: counting everyone's would read every credit."""
+        context = super().get_context_data(**kwargs)
+        people = context["people"] = list(context["people"])
+        counts = dict(
+            Credit.objects.filter(person__in=people, article__in=Article.objects.published())
+            .values_list("person")
+            .annotate(count=Count("article", distinct=True))
+        )
+        for person in people:
+            person.article_count = counts.get(person.pk, 0)
+        return context
 
 
 class PersonDetailView(KeysetPaginationMixin, ListView):

@@ -35,7 +35,7 @@ BUDGETS = {
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
     "topics": 1,
     "topic": 5,  # topic, count, articles, topics, regions
-    "people": 2,  # count, people (with their article counts)
+    "people": 3,  # count, people, the article counts of those shown
     "person": 6,  # person, count, articles, their credits, topics, regions
 }
 
