@@ -16,6 +16,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Topic
+from articles.search import articles_matching
 from newsletter.models import Region
 from people.models import Credit
 
@@ -154,9 +155,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(Exists(credits))
 
     def filter_text(self, queryset, name, value):
-        for term in value.split():
-            queryset = queryset.filter(Q(title__icontains=term) | Q(body__icontains=term))
-        return queryset
+        return articles_matching(value, queryset)
 
     @property
     def active_count(self) -> int:

@@ -1,7 +1,7 @@
 """Full-text search over published articles, behind one small interface.
 
     results = search_articles("人工智能")
-    results.articles              # published articles annotated with ``rank``, best first
+    results.articles              # the newest 200 matches, annotated with ``rank``, best first
     results.decorate(articles)    # sets ``.search_title``, ``.search_snippet`` … (safe HTML)
 
 Backends, chosen by database vendor (or ``settings.ARTICLE_SEARCH_BACKEND``,
@@ -10,11 +10,15 @@ a dotted path, e.g. for a deployment with the zhparser extension):
 - ``PostgresSearchBackend``: each article's kicker, title, subtitle and body,
   segmented by jieba (``cut_for_search``) into space-joined tokens, are stored in
   ``Article.search_text``; the query ``to_tsvector('simple', search_text)``
-  is served by a GIN expression index (migration 0002) and ranked with
-  ``ts_rank``. A query of one or two characters, or one that yields no terms,
-  or whose terms match nothing, falls back to substring matching.
+  is served by a GIN expression index (migration 0003). A query of one
+  character, or one that yields no terms, or whose terms match nothing, falls
+  back to substring matching over the newest 10,000 articles.
 - ``SubstringSearchBackend``: ``icontains`` over kicker/title/subtitle/body,
   every word of the query must match (SQLite, and the fallback above).
+
+Both rank only the newest ``RANKED_MATCHES`` matches (``ts_rank`` plus a point
+per query word in the headline): a common word costs what a rare one does.
+``backend.match()`` filters without ranking, for lists in print order.
 
 Keeping the index fresh is explicit, not a side effect of ``save()``: the
 tokens depend on the user dictionary, which is read from other tables
@@ -36,7 +40,7 @@ from operator import and_
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Func, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, Func, Max, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Length
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
@@ -141,10 +145,20 @@ def reindex_articles(articles: QuerySet[Article] | None = None, *, batch_size: i
 # Searching.
 
 
+# Relevance is computed for the newest matches only: a word found in most of
+# twenty years of articles ranks its newest few hundred, not all 100,000.
+RANKED_MATCHES = 200
+# The substring fallback on PostgreSQL reads text row by row; it looks through
+# the newest articles only, so no query can make it read the whole archive.
+SUBSTRING_FALLBACK_SCAN = 10000
+
+
 @dataclass
 class SearchResults:
     query: str
-    articles: QuerySet[Article]
+    articles: QuerySet[Article]  # the newest RANKED_MATCHES matches, best first
+    matches: QuerySet[Article]  # every match, unordered: to count, or to list by date
+    ranked_limit: int = RANKED_MATCHES
     terms: list[str] = field(default_factory=list)  # what to highlight
     backend: str = ""
 
@@ -190,10 +204,17 @@ _ORDER = ("-rank", "-issue_date", "page_number", "position")
 class SubstringSearchBackend:
     name = "substring"
 
-    def search(self, articles: QuerySet[Article], query: str) -> QuerySet[Article]:
+    def __init__(self, *, scan_limit: int | None = None):
+        self.scan_limit = scan_limit
+
+    def match(self, articles: QuerySet[Article], query: str) -> QuerySet[Article]:
+        """Articles whose headline or text holds every word of the query."""
         words = query_words(query)[:MAX_QUERY_TERMS]
         if not words:
             return articles.none()
+        if self.scan_limit is not None:
+            newest = articles.newest_first().values("pk")[: self.scan_limit]
+            articles = articles.filter(pk__in=Subquery(newest))
         for word in words:
             articles = articles.filter(
                 Q(title__icontains=word)
@@ -201,7 +222,18 @@ class SubstringSearchBackend:
                 | Q(subtitle__icontains=word)
                 | Q(body__icontains=word)
             )
-        return articles.annotate(rank=_headline_bonus(words)).order_by(*_ORDER)
+        return articles
+
+    def search(self, articles: QuerySet[Article], query: str) -> tuple[QuerySet, QuerySet]:
+        """(every match, the newest of them ranked best first)."""
+        matches = self.match(articles, query)
+        return matches, _ranked(matches, _headline_bonus(query_words(query)))
+
+
+def _ranked(matches: QuerySet[Article], rank) -> QuerySet[Article]:
+    """The newest RANKED_MATCHES of the matches, best first."""
+    newest = matches.newest_first().values("pk")[:RANKED_MATCHES]
+    return Article.objects.filter(pk__in=Subquery(newest)).annotate(rank=rank).order_by(*_ORDER)
 
 
 class SearchTextVector(Func):
@@ -218,30 +250,43 @@ class SearchTextVector(Func):
 
 class PostgresSearchBackend:
     name = "postgresql"
-    short_query = 2  # characters; shorter queries are matched as substrings
 
     def __init__(self):
-        self.substring = SubstringSearchBackend()
+        self.substring = SubstringSearchBackend(scan_limit=SUBSTRING_FALLBACK_SCAN)
 
-    def search(self, articles: QuerySet[Article], query: str) -> QuerySet[Article]:
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+    def _full_text(self, articles: QuerySet[Article], query: str):
+        """(matches, tsquery) by the GIN index, or (None, None) where only substrings can tell:
+        a single character, no terms, or terms that match nothing (a name added after the
+        text was indexed, an odd compound)."""
+        from django.contrib.postgres.search import SearchQuery
 
+        if len("".join(query.split())) < 2:
+            return None, None
         refresh_user_dictionary()
-        compact = "".join(query.split())
         terms = segmenter.query_terms(query)
-        if len(compact) <= self.short_query or not terms:
-            return self.substring.search(articles, query)
+        if not terms:
+            return None, None
         tsquery = reduce(
             and_, (SearchQuery(term, config="simple", search_type="plain") for term in terms)
         )
-        vector = SearchTextVector()
-        matches = articles.alias(search_vector=vector).filter(search_vector=tsquery)
-        if not matches.exists():
-            # Segmented differently from the text (a name added after it was
-            # indexed, an odd compound): a substring match still finds it.
-            return self.substring.search(articles, query)
-        rank = SearchRank(vector, tsquery, normalization=1) + _headline_bonus(query_words(query))
-        return matches.annotate(rank=rank).order_by(*_ORDER)
+        matches = articles.alias(search_vector=SearchTextVector()).filter(search_vector=tsquery)
+        return (matches, tsquery) if matches.exists() else (None, None)
+
+    def match(self, articles: QuerySet[Article], query: str) -> QuerySet[Article]:
+        matches, _ = self._full_text(articles, query)
+        return self.substring.match(articles, query) if matches is None else matches
+
+    def search(self, articles: QuerySet[Article], query: str) -> tuple[QuerySet, QuerySet]:
+        """(every match, the newest of them ranked best first)."""
+        from django.contrib.postgres.search import SearchRank
+
+        matches, tsquery = self._full_text(articles, query)
+        bonus = _headline_bonus(query_words(query))
+        if matches is None:
+            matches = self.substring.match(articles, query)
+            return matches, _ranked(matches, bonus)
+        rank = SearchRank(SearchTextVector(), tsquery, normalization=1) + bonus
+        return matches, _ranked(matches, rank)
 
 
 @cache
@@ -268,14 +313,22 @@ def search_articles(query: str, *, articles: QuerySet[Article] | None = None) ->
     query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     base = Article.objects.published() if articles is None else articles
     if not query:
-        return SearchResults(query=query, articles=base.none())
+        return SearchResults(query=query, articles=base.none(), matches=base.none())
     backend = get_backend()
-    queryset = backend.search(base, query)
+    matches, ranked = backend.search(base, query)
     words = query_words(query)
     terms = segmenter.query_terms(query) if backend.name != "substring" else []
     return SearchResults(
         query=query,
-        articles=queryset,
+        articles=ranked,
+        matches=matches,
+        ranked_limit=RANKED_MATCHES,
         terms=highlight_terms(words, terms),
         backend=backend.name,
     )
+
+
+def articles_matching(query: str, articles: QuerySet[Article]) -> QuerySet[Article]:
+    """The articles (a subset of the public ones) that match query, unranked: the list's ``q``."""
+    query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    return get_backend().match(articles, query) if query else articles

@@ -10,6 +10,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from newsletter.paging import COUNT_LIMIT, bounded_count
 from newsletter.views import listed
 
 from .models import Article
@@ -55,10 +56,15 @@ def search(request):
         results = search_articles(query, articles=public_articles())
         paginator = Paginator(listed(results.articles), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        total = bounded_count(results.matches)
         context.update(
             query=query,
             page_obj=page_obj,
             paginator=paginator,
             articles=results.decorate(page_obj.object_list),
+            total=min(total, COUNT_LIMIT),
+            total_capped=total > COUNT_LIMIT,
+            ranked_only=total > results.ranked_limit,
+            ranked_count=results.ranked_limit,
         )
     return render(request, "articles/search.html", context)

@@ -4,6 +4,7 @@ The articles are built from the real paragraphs of the shipped seed page, so
 the words searched for are the words readers will search for.
 """
 
+import datetime
 import re
 from pathlib import Path
 
@@ -360,6 +361,32 @@ def test_page_paginates_and_keeps_the_query(client, db, django_assert_max_num_qu
     second = client.get(url, {"q": "青年夜校", "page": "2"})
     assert len(second.context["articles"]) == 5
     assert client.get(url, {"q": "青年夜校", "page": "abc"}).status_code == 200
+
+
+def test_only_the_newest_matches_are_ranked_and_the_page_says_so(client, db, monkeypatch):
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 3)
+    issues = [IssueFactory(date=datetime.date(2025, 1, day)) for day in range(1, 6)]
+    for issue in issues:
+        ArticleFactory(page=PageFactory(issue=issue), title="会议纪要", body="青年夜校开课。")
+    # The best match of all (the word in its title) is the oldest: past the ranked window.
+    ArticleFactory(page=PageFactory(issue=IssueFactory(date=datetime.date(2024, 1, 1))),
+                   title="青年夜校青年夜校", body="青年夜校。")  # fmt: skip
+    reindex_articles()
+
+    results = search_articles("青年夜校")
+
+    assert [a.issue_date.day for a in results.articles] == [5, 4, 3]
+    assert results.matches.count() == 6
+    response = client.get(reverse("search:results"), {"q": "青年夜校"})
+    html = response.content.decode()
+    assert "找到 6 篇与“青年夜校”有关的文章" in html
+    assert "按相关度列出其中最近的 3 篇" in html
+    assert "/articles/?q=%E9%9D%92%E5%B9%B4%E5%A4%9C%E6%A0%A1" in html
+
+
+def test_article_list_text_filter_goes_through_search(client, seed_articles):
+    response = client.get(reverse("articles:list"), {"q": "外卖骑手"})
+    assert [a.title for a in response.context["articles"]] == ["快递小哥外卖骑手吐心声"]
 
 
 def test_teasers_are_left_out(client, seed_articles):

@@ -29,7 +29,9 @@ BUDGETS = {
     "issue": 5,  # issue, pages, articles (+ teaser targets), credits, date range
     "page": 5,
     "list": 7,  # sources, count, region and topic choices, articles, topics, regions
-    "list_filtered": 9,  # + the region and topic looked up by slug
+    # + the region and topic looked up by slug; on PostgreSQL the full-text match's
+    # exists() and the search dictionary (three freshness aggregates, three reloads).
+    "list_filtered": 9 + (7 if connection.vendor == "postgresql" else 0),
     "article": 7,  # article, topics, regions, credits, siblings, related by topic, by place
     "regions": 3,  # cities, their counties, the province
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
