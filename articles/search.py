@@ -9,8 +9,8 @@ a dotted path, e.g. for a deployment with the zhparser extension):
 
 - ``PostgresSearchBackend``: each article's kicker, title, subtitle and body,
   segmented by jieba (``cut_for_search``) into space-joined tokens, are stored in
-  ``Article.search_text``; the query ``to_tsvector('simple', search_text)``
-  is served by a GIN expression index (migration 0003). A query of one
+  ``Article.search_text``, and ``to_tsvector('simple', search_text)`` in the
+  stored column ``search_vector`` with its GIN index (migration 0006). A query of one
   character, or one that yields no terms, or whose terms match nothing, falls
   back to substring matching over the newest 10,000 articles.
 - ``SubstringSearchBackend``: ``icontains`` over kicker/title/subtitle/body,
@@ -40,7 +40,7 @@ from operator import and_
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Func, Max, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Length
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
@@ -236,18 +236,6 @@ def _ranked(matches: QuerySet[Article], rank) -> QuerySet[Article]:
     return Article.objects.filter(pk__in=Subquery(newest)).annotate(rank=rank).order_by(*_ORDER)
 
 
-class SearchTextVector(Func):
-    """``to_tsvector('simple', search_text)``: the very expression the GIN index covers."""
-
-    function = "to_tsvector"
-    template = "%(function)s('simple'::regconfig, %(expressions)s)"
-
-    def __init__(self):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(F("search_text"), output_field=SearchVectorField())
-
-
 class PostgresSearchBackend:
     name = "postgresql"
 
@@ -269,7 +257,7 @@ class PostgresSearchBackend:
         tsquery = reduce(
             and_, (SearchQuery(term, config="simple", search_type="plain") for term in terms)
         )
-        matches = articles.alias(search_vector=SearchTextVector()).filter(search_vector=tsquery)
+        matches = articles.filter(search_vector=tsquery)
         return (matches, tsquery) if matches.exists() else (None, None)
 
     def match(self, articles: QuerySet[Article], query: str) -> QuerySet[Article]:
@@ -285,7 +273,7 @@ class PostgresSearchBackend:
         if matches is None:
             matches = self.substring.match(articles, query)
             return matches, _ranked(matches, bonus)
-        rank = SearchRank(SearchTextVector(), tsquery, normalization=1) + bonus
+        rank = SearchRank(F("search_vector"), tsquery, normalization=1) + bonus
         return matches, _ranked(matches, rank)
 
 
