@@ -8,7 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from newsletter.models import Issue, Page
-from newsletter.page_cache import content_changed
+from newsletter.page_cache import bulk_writes, content_changed
 
 from .importing.dating import infer_issue_date
 from .importing.parallel import parse_pages
@@ -112,7 +112,7 @@ def pages_import(
         gazetteer=build_gazetteer(),
         vocabulary=build_vocabulary(),
     )
-    with transaction.atomic():
+    with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite)
         reports = []
         for source, parsed in zip(sources, parsed_pages, strict=True):
@@ -122,7 +122,7 @@ def pages_import(
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
-        content_changed()  # the loader writes with bulk_create and update(): no signals
+        content_changed()  # once: the loader's bulk_create and update() send no signals
     return reports
 
 

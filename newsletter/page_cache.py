@@ -17,6 +17,8 @@ rendering. Anyone with a session (only staff log in) bypasses the cache both
 ways and gets ``no-store`` pages.
 """
 
+import contextlib
+import contextvars
 import datetime
 import hashlib
 import logging
@@ -38,6 +40,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+_in_bulk_write = contextvars.ContextVar("page_cache_in_bulk_write", default=False)
 
 GENERATION_KEY = "page-cache:generation"
 # Errors of an unreachable cache: pages are then rendered, never failed.
@@ -87,9 +90,20 @@ def current_generation() -> tuple[str, float]:
     return cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
 
 
+@contextlib.contextmanager
+def bulk_writes():
+    """Saves in this block queue no bump each: the bulk writer calls ``content_changed()``
+    once when done (an import of thousands of pages would queue a bump per row)."""
+    token = _in_bulk_write.set(True)
+    try:
+        yield
+    finally:
+        _in_bulk_write.reset(token)
+
+
 def _on_write(sender, **kwargs) -> None:
-    if not kwargs.get("action", "post_").startswith("post_"):
-        return  # m2m_changed's pre_add, pre_remove, pre_clear
+    if _in_bulk_write.get() or not kwargs.get("action", "post_").startswith("post_"):
+        return  # m2m_changed also sends pre_add, pre_remove, pre_clear
     content_changed()
 
 
@@ -105,16 +119,17 @@ def connect_signals() -> None:
 # ---------------------------------------------------------------- scheduled publication
 
 
-def _schedule(token: str, now: float) -> tuple[float, float | None]:
-    """(the latest publication time already due, the next one still to come), as timestamps.
+def publication_schedule(token: str, now: float) -> tuple[float, float | None]:
+    """(the latest publication time due at ``now``, the next one after it), as timestamps.
 
-    Cached per generation until the next one comes due; two index lookups when not.
+    Cached per generation, and good for any ``now`` between the two (a slow
+    request's may be earlier than the one that cached it); two index lookups when not.
     """
     from articles.models import Article
 
     key = f"page-cache:schedule:{token}"
     cached = cache.get(key)
-    if cached is not None and (cached[1] is None or cached[1] > now):
+    if cached is not None and cached[0] <= now and (cached[1] is None or now < cached[1]):
         return cached
     moment = datetime.datetime.fromtimestamp(now, tz=datetime.UTC)
     times = Article.objects.filter(status=Article.Status.PUBLISHED).values_list(
@@ -209,7 +224,7 @@ class PageCacheMiddleware:
             return response
         try:
             # As of the request's start, which is what the page shows.
-            last_due, next_due = _schedule(token, now)
+            last_due, next_due = publication_schedule(token, now)
             set_response_etag(response)
             response["Last-Modified"] = http_date(max(changed_at, last_due))
             if not response.has_header("Cache-Control"):

@@ -108,7 +108,7 @@ CACHES = {
 # The longest an anonymous reader's page stays cached; 0 turns the page cache off.
 # Without Redis each process has its own cache, which an editor's save in another
 # process cannot invalidate: a few seconds then bound how stale a page can be.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 5))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or (300 if REDIS_URL else 5))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -25,7 +25,7 @@ from django.utils.http import http_date
 
 from articles.models import Article
 from articles.services import PageSource, articles_publish, articles_unpublish, pages_import
-from newsletter.page_cache import is_cacheable
+from newsletter.page_cache import is_cacheable, publication_schedule
 from tests.factories import (
     ArticleFactory,
     CreditFactory,
@@ -278,10 +278,13 @@ def test_a_re_import_that_only_republishes_is_seen_at_once(client, commit):
     assert withdrawn.title in text(client.get(url))
 
 
-def test_a_dry_run_import_leaves_the_cache_alone(commit):
+def test_an_import_bumps_the_generation_once_and_a_dry_run_never(commit):
     with commit() as callbacks:
         pages_import(sources=[seed_source()], publish=True, dry_run=True)
     assert callbacks == []
+    with commit() as callbacks:
+        pages_import(sources=[seed_source()], publish=True)
+    assert len(callbacks) == 1  # not one per row the loader saves
 
 
 def person_renamed(article, topic, credit):
@@ -383,6 +386,14 @@ def test_a_scheduled_article_appears_when_due(client, paper):
         response = client.get(url)
         assert "定时发布的文章" in text(response)
         assert response["Last-Modified"] == http_date(due.timestamp())
+
+
+def test_a_slow_request_does_not_use_a_later_requests_schedule(paper):
+    due = timezone.now() + datetime.timedelta(seconds=30)
+    ArticleFactory(published_at=due)
+    assert publication_schedule("g", due.timestamp() + 1) == (due.timestamp(), None)
+    # A request that started before ``due`` shows a page without the article.
+    assert publication_schedule("g", due.timestamp() - 1)[1] == due.timestamp()
 
 
 # ---------------------------------------------------------------- who gets what
