@@ -46,6 +46,7 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 
 from newsletter.models import Region
+from newsletter.page_cache import content_changed
 from people.models import Person
 
 from .models import Article, Topic
@@ -138,6 +139,8 @@ def reindex_articles(articles: QuerySet[Article] | None = None, *, batch_size: i
         if changed:
             Article.objects.bulk_update(changed, ["search_text"])
             count += len(changed)
+        if count:
+            content_changed()  # search finds other articles now
     return count
 
 

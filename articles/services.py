@@ -8,6 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from newsletter.models import Issue, Page
+from newsletter.page_cache import bulk_writes, content_changed
 
 from .importing.dating import infer_issue_date
 from .importing.parallel import parse_pages
@@ -21,7 +22,9 @@ def articles_publish(*, articles: QuerySet[Article]) -> int:
     now = timezone.now()
     with transaction.atomic():
         articles.filter(published_at__isnull=True).update(published_at=now)
-        return articles.update(status=Article.Status.PUBLISHED)
+        count = articles.update(status=Article.Status.PUBLISHED)
+        content_changed()
+    return count
 
 
 def articles_replace(*, pages: QuerySet[Page]) -> int:
@@ -30,15 +33,19 @@ def articles_replace(*, pages: QuerySet[Page]) -> int:
     Called after an editor changes an issue's date, renumbers a page or moves it.
     """
     page = Page.objects.filter(pk=OuterRef("page_id"))
-    return Article.objects.filter(page__in=pages).update(
+    count = Article.objects.filter(page__in=pages).update(
         issue_id=Subquery(page.values("issue_id")[:1]),
         issue_date=Subquery(page.values("issue__date")[:1]),
         page_number=Subquery(page.values("number")[:1]),
     )
+    content_changed()
+    return count
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> int:
-    return articles.update(status=Article.Status.DRAFT)
+    count = articles.update(status=Article.Status.DRAFT)
+    content_changed()
+    return count
 
 
 def issues_publish(*, issues: QuerySet[Issue]) -> int:
@@ -53,6 +60,14 @@ def issues_publish(*, issues: QuerySet[Issue]) -> int:
         count = issues.update(status=Issue.Status.PUBLISHED)
         articles = Article.objects.filter(issue__in=issues)
         articles_publish(articles=articles.exclude(kind=Article.Kind.ARTICLE, body=""))
+        content_changed()
+    return count
+
+
+def issues_unpublish(*, issues: QuerySet[Issue]) -> int:
+    """Withdraw issues: their articles keep their status but are no longer public."""
+    count = issues.update(status=Issue.Status.DRAFT)
+    content_changed()
     return count
 
 
@@ -97,7 +112,7 @@ def pages_import(
         gazetteer=build_gazetteer(),
         vocabulary=build_vocabulary(),
     )
-    with transaction.atomic():
+    with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite)
         reports = []
         for source, parsed in zip(sources, parsed_pages, strict=True):
@@ -106,6 +121,8 @@ def pages_import(
             reports.append(loader.load(parsed, _target(source, parsed)))
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run:
+        content_changed()  # once: the loader's bulk_create and update() send no signals
     return reports
 
 

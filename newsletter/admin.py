@@ -10,6 +10,7 @@ from articles.services import (
     articles_replace,
     import_summary,
     issues_publish,
+    issues_unpublish,
     pages_import,
 )
 
@@ -108,7 +109,7 @@ class IssueAdmin(admin.ModelAdmin):
 
     @admin.action(description="撤回所选期（设为草稿）", permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Issue.Status.DRAFT)
+        count = issues_unpublish(issues=queryset)
         self.message_user(request, f"已撤回 {count} 期。")
 
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = "报刊"
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -21,3 +21,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off for the suite: a test's writes are never committed, so they could not
+# invalidate it; tests/test_page_cache.py turns it on and runs the commit hooks.
+PAGE_CACHE_SECONDS = 0
