@@ -104,7 +104,9 @@ PAGES = {
     "feed": lambda a, t, c: reverse("feeds:latest"),
     "topic feed": lambda a, t, c: reverse("feeds:topic-atom", args=[t.slug]),
     "sitemap": lambda a, t, c: reverse("machines:sitemap"),
-    "sitemap section": lambda a, t, c: reverse("machines:sitemap-section", args=["articles"]),
+    "sitemap section": lambda a, t, c: reverse(
+        "machines:sitemap-section", args=[f"articles-{a.issue_date:%Y-%m}"]
+    ),
 }
 
 
