@@ -18,6 +18,7 @@ from django.utils.html import format_html, format_html_join
 from articles.models import Article, Topic
 from articles.search import articles_matching
 from newsletter.models import Region
+from newsletter.page_cache import cached_until_changed
 from people.models import Credit
 
 Q_MAX_LENGTH = 100
@@ -80,6 +81,18 @@ class DateInput(forms.DateInput):
         return value
 
 
+def sources() -> list[tuple[str, str]]:
+    """The outlets of public articles: a scan of the whole archive, so cached until it changes."""
+    found = (
+        Article.objects.published()
+        .exclude(source="")
+        .order_by("source")
+        .values_list("source", flat=True)
+        .distinct()
+    )
+    return [(s, s) for s in found]
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="关键词",
@@ -131,15 +144,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query: the outlets that appear in public articles.
-        sources = (
-            Article.objects.published()
-            .exclude(source="")
-            .order_by("source")
-            .values_list("source", flat=True)
-            .distinct()
-        )
-        self.filters["source"].extra["choices"] = [(s, s) for s in sources]
+        self.filters["source"].extra["choices"] = cached_until_changed("article-sources", sources)
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)

@@ -24,6 +24,7 @@ from articles.models import Article, ArticleRegion, TaggedArticle, Topic
 from people.models import Credit, Person
 
 from .models import Issue, Page, Region
+from .page_cache import cached_until_changed
 
 
 def public_articles():
@@ -172,7 +173,9 @@ def sitemap_index(request) -> TemplateResponse:
     """
     names = section_names()
     items = [SitemapIndexItem(_section_url(request, name), None) for name in names]
-    people = PersonSitemap().paginator.num_pages
+    people = cached_until_changed(
+        "sitemap-people-pages", lambda: PersonSitemap().paginator.num_pages
+    )
     items += [
         SitemapIndexItem(_section_url(request, "people", page), None)
         for page in range(1, people + 1)

@@ -23,6 +23,8 @@ import datetime
 import hashlib
 import logging
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,6 +42,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 _in_bulk_write = contextvars.ContextVar("page_cache_in_bulk_write", default=False)
 
 GENERATION_KEY = "page-cache:generation"
@@ -141,14 +144,44 @@ def publication_schedule(token: str, now: float) -> tuple[float, float | None]:
         last.timestamp() if last else 0.0,
         upcoming.timestamp() if upcoming else None,
     )
-    cache.set(key, schedule, timeout=_seconds_until(now, schedule[1]))
+    limit = max(settings.PAGE_CACHE_SECONDS, settings.QUERY_CACHE_SECONDS)
+    cache.set(key, schedule, timeout=_seconds_until(now, schedule[1], limit))
     return schedule
 
 
-def _seconds_until(now: float, due: float | None) -> int:
+def _seconds_until(now: float, due: float | None, limit: int | None = None) -> int:
     """Whole seconds a page made now may be kept: never past ``due``, nor the maximum."""
-    limit = settings.PAGE_CACHE_SECONDS
+    limit = settings.PAGE_CACHE_SECONDS if limit is None else limit
     return limit if due is None else min(limit, int(due - now))
+
+
+# ---------------------------------------------------------------- values computed from content
+
+_MISSING = object()
+
+
+def cached_until_changed(key: str, compute: Callable[[], T]) -> T:
+    """A value computed from the whole archive (a count, a list of choices), kept until
+    the content next changes or an article comes due, ``QUERY_CACHE_SECONDS`` at most
+    (0: always computed). An unreachable cache means computing it, never an error."""
+    limit = settings.QUERY_CACHE_SECONDS
+    if not limit:
+        return compute()
+    digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
+    now = timezone.now().timestamp()
+    try:
+        token, _ = current_generation()
+        last_due, next_due = publication_schedule(token, now)
+        full_key = f"query-cache:{token}:{last_due}:{digest}"
+        value = cache.get(full_key, _MISSING)
+    except CACHE_ERRORS:
+        logger.warning("Cache unreachable: %s computed afresh", key, exc_info=True)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        with contextlib.suppress(*CACHE_ERRORS):
+            cache.set(full_key, value, timeout=_seconds_until(now, next_due, limit))
+    return value
 
 
 # ---------------------------------------------------------------- the middleware

@@ -18,6 +18,8 @@ import re
 
 from django.db.models import Q, QuerySet
 
+from .page_cache import cached_until_changed
+
 CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{1,5})\.(\d{1,5})")
 COUNT_LIMIT = 1000
 
@@ -129,7 +131,12 @@ class KeysetPaginationMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        total = bounded_count(self.object_list)
+        # Counting a city's or a topic's articles reads all their links: once per change.
+        filters = sorted(
+            (k, v) for k, v in self.request.GET.lists() if k not in ("after", "before", "page")
+        )
+        key = f"count:{self.request.path}:{filters}"
+        total = cached_until_changed(key, lambda: bounded_count(self.object_list))
         context.update(
             page=context["page_obj"],
             page_notice=self.page_notice,

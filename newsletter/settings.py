@@ -109,6 +109,9 @@ CACHES = {
 # Without Redis each process has its own cache, which an editor's save in another
 # process cannot invalidate: a few seconds then bound how stale a page can be.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or (300 if REDIS_URL else 5))
+# The same bound for values computed from the whole archive (counts, choice lists),
+# which pages use whether or not the page cache is on; 0 turns it off.
+QUERY_CACHE_SECONDS = int(os.environ.get("QUERY_CACHE_SECONDS") or (300 if REDIS_URL else 5))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

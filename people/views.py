@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from articles.models import Article
+from newsletter.page_cache import cached_until_changed
 from newsletter.paging import KeysetPaginationMixin
 from newsletter.views import ForgivingPaginationMixin, is_staff, listed
 
@@ -40,6 +41,12 @@ class PersonListView(ForgivingPaginationMixin, ListView):
             .annotate(kind_rank=kind_rank)
             .order_by("kind_rank", "name", "pk")
         )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # Who has public articles is a semi-join over every credit: counted once per change.
+        paginator.count = cached_until_changed("people-with-articles", queryset.count)
+        return paginator
 
     def get_context_data(self, **kwargs):
         """Article counts for the people shown only: counting everyone's would read every credit."""

@@ -24,3 +24,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off for the suite: a test's writes are never committed, so they could not
 # invalidate it; tests/test_page_cache.py turns it on and runs the commit hooks.
 PAGE_CACHE_SECONDS = 0
+QUERY_CACHE_SECONDS = 0

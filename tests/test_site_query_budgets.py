@@ -35,7 +35,7 @@ BUDGETS = {
     "article": 7,  # article, topics, regions, credits, siblings, related by topic, by place
     "regions": 3,  # cities, their counties, the province
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
-    "topics": 1,
+    "topics": 2,  # topics, their public article counts
     "topic": 5,  # topic, count, articles, topics, regions
     "people": 3,  # count, people, the article counts of those shown
     "person": 6,  # person, count, articles, their credits, topics, regions

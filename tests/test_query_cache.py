@@ -1,0 +1,109 @@
+"""Values computed from the whole archive (counts, choice lists) are cached until it changes."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from articles.models import Article
+from articles.services import articles_publish
+from newsletter.page_cache import cached_until_changed
+from tests.factories import ArticleFactory, TopicFactory
+from tests.test_page_cache import LOCMEM, REDIS, TEST_REDIS_URL
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["locmem", "redis"], autouse=True)
+def query_cache(request, settings):
+    if request.param == "redis":
+        import redis
+
+        try:
+            redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+        except redis.RedisError:
+            pytest.skip(f"Redis 不可达：{TEST_REDIS_URL}")
+    settings.CACHES = {"default": REDIS if request.param == "redis" else LOCMEM}
+    settings.QUERY_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def counter():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    return compute, calls
+
+
+def test_a_value_is_computed_once_until_the_content_changes(django_capture_on_commit_callbacks):
+    compute, calls = counter()
+    assert cached_until_changed("k", compute) == 1
+    assert cached_until_changed("k", compute) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory()
+    assert cached_until_changed("k", compute) == 2
+    assert len(calls) == 2
+
+
+def test_a_value_is_recomputed_when_a_scheduled_article_comes_due():
+    due = timezone.now() + datetime.timedelta(hours=1)
+    ArticleFactory(published_at=due)
+    compute, _ = counter()
+    assert cached_until_changed("k", compute) == 1
+    assert cached_until_changed("k", compute) == 1
+    with mock.patch("django.utils.timezone.now", return_value=due + datetime.timedelta(seconds=1)):
+        assert cached_until_changed("k", compute) == 2
+
+
+def test_zero_seconds_turns_it_off(settings):
+    settings.QUERY_CACHE_SECONDS = 0
+    compute, calls = counter()
+    cached_until_changed("k", compute)
+    cached_until_changed("k", compute)
+    assert len(calls) == 2
+
+
+def test_an_unreachable_cache_computes_instead_of_failing():
+    compute, _ = counter()
+    with mock.patch.object(cache, "get_or_set", side_effect=RedisConnectionError("down")):
+        assert cached_until_changed("k", compute) == 1
+        assert cached_until_changed("k", compute) == 2
+
+
+def test_list_count_and_sources_follow_a_publication(client, django_capture_on_commit_callbacks):
+    ArticleFactory(source="浙江日报")
+    draft = ArticleFactory(source="人民政协报", status=Article.Status.DRAFT, published_at=None)
+    first = client.get(reverse("articles:list"))
+    assert first.context["total"] == 1
+    assert '<option value="人民政协报"' not in first.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+
+    second = client.get(reverse("articles:list"))
+    assert second.context["total"] == 2
+    assert '<option value="人民政协报">人民政协报</option>' in second.content.decode()
+
+
+def test_topic_counts_follow_a_publication(client, django_capture_on_commit_callbacks):
+    topic = TopicFactory(name="计数专题")
+    ArticleFactory(topics=[topic])
+    draft = ArticleFactory(topics=[topic], status=Article.Status.DRAFT, published_at=None)
+
+    def counted():
+        response = client.get(reverse("topics:list"))
+        return {t.name: t.article_count for t in response.context["topics"]}["计数专题"]
+
+    assert counted() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+    assert counted() == 2
