@@ -202,3 +202,13 @@ def test_same_seed_same_rows():
     Person.objects.all().delete()
     generate(articles=60, seed=8)
     assert digest() != first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--articles", "0"], "正整数"), (["--articles", "9", "--until", "2024-13-01"], "YYYY-MM-DD")],
+)
+def test_bad_options_are_refused(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("generate_corpus", *args, verbosity=0)
+    assert not Issue.objects.exists()

@@ -6,6 +6,7 @@ in bulk, one transaction per year of issues. The same seed and end date give
 the same rows. It writes only into a date range the archive leaves empty.
 """
 
+import argparse
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -17,15 +18,13 @@ class Command(BaseCommand):
     help = "生成示例存档：约 N 篇已发布的文章，连同期、版面、人物、地区和专题，从今天往前排。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, required=True, help="文章篇数（约数）")
+        parser.add_argument("--articles", type=_positive, required=True, help="文章篇数（约数）")
         parser.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同内容")
         parser.add_argument(
             "--until", type=_date, help="最近一期的出版日期 YYYY-MM-DD（默认今天），往前生成"
         )
 
     def handle(self, *args, **options):
-        if options["articles"] < 1:
-            raise CommandError("--articles 须为正整数")
         progress = self.stdout.write if options["verbosity"] >= 2 else None
         try:
             report = generate_corpus(
@@ -44,4 +43,10 @@ def _date(value: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise CommandError(f"日期格式应为 YYYY-MM-DD：{value}") from error
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from error
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
+    return int(value)
