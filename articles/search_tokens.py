@@ -61,10 +61,11 @@ class SearchSegmenter:
         wanted = frozenset(w.strip() for w in words if len(w.strip()) >= 2 and " " not in w.strip())
         tokenizer = self.tokenizer
         with self._lock:
-            for word in wanted - self._user_words:
+            # In a fixed order: a suggested frequency depends on the words added before it.
+            for word in sorted(wanted - self._user_words):
                 self._base_freq[word] = tokenizer.FREQ.get(word) or None
                 tokenizer.add_word(word, tokenizer.suggest_freq(word, tune=False))
-            for word in self._user_words - wanted:
+            for word in sorted(self._user_words - wanted):
                 base = self._base_freq.pop(word, None)
                 if base:
                     tokenizer.add_word(word, base)
