@@ -23,6 +23,7 @@ from articles.models import Article, ArticleRegion, TaggedArticle, Topic
 from articles.page_import import build_gazetteer, build_vocabulary
 from articles.search import refresh_user_dictionary, segmenter
 from newsletter.models import Issue, Page, Region
+from newsletter.page_cache import content_changed
 from newsletter.slugs import pinyin_slug, unique_slug
 from people.models import Credit, Person
 
@@ -138,6 +139,7 @@ def generate_corpus(
         if progress:
             progress(f"{year} 年：{len(group)} 期，累计 {report.articles:,} 篇文章。")
     _analyze()
+    content_changed()  # bulk inserts send no signals: cached pages must go
     report.seconds = time.monotonic() - started
     return report
 
