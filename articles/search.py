@@ -1,7 +1,7 @@
 """Full-text search over published articles, behind one small interface.
 
     results = search_articles("人工智能")
-    results.articles              # the newest 200 matches, annotated with ``rank``, best first
+    results.articles              # the newest 100 matches, annotated with ``rank``, best first
     results.decorate(articles)    # sets ``.search_title``, ``.search_snippet`` … (safe HTML)
 
 Backends, chosen by database vendor (or ``settings.ARTICLE_SEARCH_BACKEND``,
@@ -150,7 +150,7 @@ def reindex_articles(articles: QuerySet[Article] | None = None, *, batch_size: i
 
 # Relevance is computed for the newest matches only: a word found in most of
 # twenty years of articles ranks its newest few hundred, not all 100,000.
-RANKED_MATCHES = 200
+RANKED_MATCHES = 100
 # The substring fallback on PostgreSQL reads text row by row; it looks through
 # the newest articles only, so no query can make it read the whole archive.
 SUBSTRING_FALLBACK_SCAN = 10000

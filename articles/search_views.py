@@ -54,8 +54,11 @@ def search(request):
     query = form.cleaned_data["q"]
     if query:
         results = search_articles(query, articles=public_articles())
-        paginator = Paginator(listed(results.articles), RESULTS_PER_PAGE)
+        # The ranked ids (a hundred at most) in one query; only the page's rows in full.
+        paginator = Paginator(list(results.articles.values_list("pk", flat=True)), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        shown = listed(Article.objects.filter(pk__in=page_obj.object_list)).in_bulk()
+        page_obj.object_list = [shown[pk] for pk in page_obj.object_list]
         total = bounded_count(results.matches)
         context.update(
             query=query,

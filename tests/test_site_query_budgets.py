@@ -37,7 +37,7 @@ BUDGETS = {
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
     "topics": 2,  # topics, their public article counts
     "topic": 5,  # topic, count, articles, topics, regions
-    "people": 3,  # count, people, the article counts of those shown
+    "people": 2,  # the directory (ids and counts; cached until content changes), its page
     "person": 6,  # person, count, articles, their credits, topics, regions
 }
 
