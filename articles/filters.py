@@ -145,6 +145,14 @@ class ArticleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["source"].extra["choices"] = cached_until_changed("article-sources", sources)
+        # The region and topic menus as plain (slug, label) pairs, cached; choosing one
+        # still looks it up by slug, so an unknown slug stays a form error.
+        for name in ("region", "topic"):
+            field = self.form.fields[name]
+            field.widget.choices = cached_until_changed(
+                f"{name}-choices",
+                lambda field=field: [(str(v), label) for v, label in field.choices],
+            )
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)

@@ -107,3 +107,18 @@ def test_topic_counts_follow_a_publication(client, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         articles_publish(articles=Article.objects.filter(pk=draft.pk))
     assert counted() == 2
+
+
+def test_cached_menus_still_mark_and_check_the_choice(client, django_assert_max_num_queries):
+    ArticleFactory()
+    first = client.get(reverse("articles:list"), {"region": "huzhou"})
+    with django_assert_max_num_queries(6):  # the region by slug, the page and what it shows
+        second = client.get(reverse("articles:list"), {"region": "huzhou"})
+    for response in (first, second):
+        assert '<option value="huzhou" selected>\u3000湖州市</option>' in response.content.decode()
+    assert (
+        "region"
+        in client.get(reverse("articles:list"), {"region": "atlantis"})
+        .context["filter"]
+        .form.errors
+    )
