@@ -32,7 +32,7 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, quote, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,7 +66,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/tx_web_bench",
+        default="postgres://postgres@127.0.0.1:5432/tongxinyuan_web_bench",
         help="PostgreSQL database to build into (or reuse)",
     )
     parser.add_argument("--articles", type=int, default=100_000)
@@ -78,7 +78,9 @@ def parse_args():
     parser.add_argument("--only", default="", help="comma-separated URL names (see --list)")
     parser.add_argument("--list", action="store_true", help="print the URLs picked and stop")
     parser.add_argument("--cache-seconds", type=int, default=300, help="cached pass's TTL")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
+    parser.add_argument(
+        "--redis-url", default="redis://127.0.0.1:6379/7", help="flushed before the cached pass"
+    )
     parser.add_argument("--skip-cached", action="store_true")
     return parser.parse_args()
 
@@ -99,7 +101,9 @@ def server_env(args, *, static_root: str) -> dict[str, str]:
 
 
 def manage(env, *command: str) -> None:
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], env=env, check=True)
+    result = subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], env=env)
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(command)} failed (exit {result.returncode}).")
 
 
 def ensure_database(url: str) -> None:
@@ -158,7 +162,7 @@ def database_paths() -> dict[str, str]:
         .annotate(n=Count("id"))
     )
     busy_person = people.order_by("-n", "person__slug").first()
-    rare = people.filter(n=1).order_by("person__slug").first()
+    rare = people.order_by("n", "person__slug").first()  # the least-mentioned name
     region = (
         Region.objects.filter(slug="hangzhou").first()
         or Region.objects.annotate(n=Count("article_regions")).order_by("-n").first()
@@ -357,7 +361,7 @@ def table(paths, results, *, uncached=None) -> str:
     head.append("errors")
     rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for name, path in paths.items():
-        row = [name, f"`{path}`"]
+        row = [name, f"`{unquote(path)}`"]
         for c, _ in CONCURRENCY:
             load, base = results[name, c], results["baseline", c]
             row += [
