@@ -54,6 +54,7 @@ end
 
 @dataclass(frozen=True)
 class Load:
+    requests: int
     rps: float
     p50: float  # milliseconds
     p95: float
@@ -101,7 +102,10 @@ def server_env(args, *, static_root: str) -> dict[str, str]:
 
 
 def manage(env, *command: str) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], env=env)
+    # Its output goes to stderr: stdout is the report.
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *command], env=env, stdout=sys.stderr
+    )
     if result.returncode:
         sys.exit(f"manage.py {' '.join(command)} failed (exit {result.returncode}).")
 
@@ -257,6 +261,16 @@ def sitemap_section_path(base: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def only(paths: dict[str, str], names: str) -> dict[str, str]:
+    """The URLs named (comma-separated) and the baseline; all of them when none is named."""
+    if not names:
+        return paths
+    wanted = {"baseline", *names.split(",")}
+    if unknown := wanted - paths.keys():
+        sys.exit(f"Unknown URL names {sorted(unknown)}; known: {', '.join(paths)}")
+    return {name: path for name, path in paths.items() if name in wanted}
+
+
 def check_all_200(base: str, paths: dict[str, str]) -> None:
     """Two requests each (warming both workers); stop before any load if one is not 200."""
     failures = []
@@ -288,6 +302,7 @@ def run_wrk(url: str, *, connections: int, threads: int, duration: int, timeout:
         float, line.split()[1:]
     )
     return Load(
+        requests=int(requests),
         rps=requests / (us / 1e6),
         p50=p50 / 1000,
         p95=p95 / 1000,
@@ -366,7 +381,10 @@ def table(paths, results, *, uncached=None) -> str:
             load, base = results[name, c], results["baseline", c]
             row += [
                 f"{load.rps:.0f}",
-                f"{load.p50:.1f} / {load.p95:.1f} / {load.p99:.1f}",
+                # wrk's percentiles of no answer read 0: say there was none.
+                f"{load.p50:.1f} / {load.p95:.1f} / {load.p99:.1f}"
+                if load.requests
+                else "no answer in time",
                 f"{100 * load.rps / base.rps:.0f} %" if base.rps else "–",
             ]
         if uncached:
@@ -426,11 +444,7 @@ def main():
             paths = {**paths, "list-deep": deep}
             if section := sitemap_section_path(base):
                 paths["sitemap-section"] = section
-            if args.only:
-                wanted = {"baseline", *args.only.split(",")}
-                if unknown := wanted - paths.keys():
-                    sys.exit(f"Unknown URL names {sorted(unknown)}; known: {', '.join(paths)}")
-                paths = {name: path for name, path in paths.items() if name in wanted}
+            paths = only(paths, args.only)
             if args.list:
                 for name, path in paths.items():
                     print(f"{name:<16} {path}")
