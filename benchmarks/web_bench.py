@@ -36,6 +36,8 @@ from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Django is set up in main(), once the options have set the environment; the
+# functions below import models where they need them.
 
 # (connections, wrk threads) of each load.
 CONCURRENCY = ((1, 1), (16, 2))
