@@ -11,5 +11,9 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v 0
     && useradd --create-home app && chown -R app /app/var
 USER app
 
+# Migrations are not run here: with several containers they run once, first
+# (docker-compose.yml's migrate service; by hand: python manage.py migrate).
+# gunicorn reads its number of sync workers from WEB_CONCURRENCY.
+ENV WEB_CONCURRENCY=3
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn newsletter.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
+CMD ["gunicorn", "newsletter.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -7,6 +7,7 @@ leaves DEBUG off. Tests override in tests/settings.py.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsletter.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -95,6 +97,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read replicas, comma-separated: anonymous readers' pages read from them (db_routers.py).
+_replica_urls = env_list("DATABASE_REPLICA_URLS")
+DATABASE_REPLICAS = [f"replica_{n}" for n in range(1, len(_replica_urls) + 1)]
+for _alias, _url in zip(DATABASE_REPLICAS, _replica_urls, strict=True):
+    DATABASES[_alias] = {
+        **dj_database_url.parse(_url, conn_max_age=600, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["newsletter.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -126,7 +137,12 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# A CDN may serve them (STATIC_URL=https://cdn.example.org/static/), pulling from /static/ here.
+STATIC_URL = os.environ.get("STATIC_URL", "/static/")
+_static_origin = urlsplit(STATIC_URL)
+STATIC_SOURCES = (
+    [f"{_static_origin.scheme}://{_static_origin.netloc}"] if _static_origin.netloc else []
+)
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -149,14 +165,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Everything is self-hosted and the reading site runs no script of its own.
+# Everything is self-hosted (or on the paper's own CDN) and the reading site runs no
+# script of its own.
 # Inline styles stay allowed for the admin's templates; scripts never are.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "default-src": ["'self'", *STATIC_SOURCES],
+        "script-src": ["'self'", *STATIC_SOURCES],
+        "style-src": ["'self'", *STATIC_SOURCES, "'unsafe-inline'"],
+        "img-src": ["'self'", *STATIC_SOURCES, "data:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -9,6 +9,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef")
 
 from newsletter.settings import *  # noqa: F403
+from newsletter.settings import DATABASES
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -25,3 +26,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # invalidate it; tests/test_page_cache.py turns it on and runs the commit hooks.
 PAGE_CACHE_SECONDS = 0
 QUERY_CACHE_SECONDS = 0
+# A replica for tests/test_db_routers.py: a mirror of the test database, read
+# from only where a test lists it in DATABASE_REPLICAS.
+DATABASES = {**DATABASES, "replica_1": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}
