@@ -478,7 +478,7 @@ def main():
     failed = [
         name
         for name in paths
-        for run in (uncached, cached or {})
+        for run in filter(None, (uncached, cached))
         for c, _ in CONCURRENCY
         if run[name, c].status_errors
     ]

@@ -213,3 +213,20 @@ def test_article_page_varies_on_the_size_cookie(client, page):
 @pytest.mark.parametrize("pk", ["0", "9" * 30])
 def test_out_of_range_ids_are_404(client, pk):
     assert client.get(f"/articles/{pk}/").status_code == 404
+
+
+def test_list_items_escape_hostile_text(client):
+    topic = TopicFactory(name="<b>专题</b>")
+    ArticleFactory(
+        kicker="<i>引</i>",
+        title="<script>alert(1)</script>标题",
+        subtitle="副&题",
+        body="<img src=x onerror=alert(1)>正文",
+        topics=[topic],
+    )
+    html = client.get(reverse("articles:list")).content.decode()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;标题" in html
+    assert "&lt;i&gt;引&lt;/i&gt;" in html and "副&amp;题" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;正文" in html
+    assert "&lt;b&gt;专题&lt;/b&gt;" in html
