@@ -47,10 +47,13 @@ class Cursor:
     def __str__(self) -> str:
         return f"{self.issue_date.isoformat()}.{self.page_number}.{self.position}"
 
+    # Each leads with a plain range on the date, which the index scan starts from;
+    # the OR alone would be a filter applied to every row from the newest on.
+
     def older(self) -> Q:
         """Articles after this one in newest-first order."""
         d, n, p = self.issue_date, self.page_number, self.position
-        return (
+        return Q(issue_date__lte=d) & (
             Q(issue_date__lt=d)
             | Q(issue_date=d, page_number__gt=n)
             | Q(issue_date=d, page_number=n, position__gt=p)
@@ -59,7 +62,7 @@ class Cursor:
     def newer(self) -> Q:
         """Articles before this one in newest-first order."""
         d, n, p = self.issue_date, self.page_number, self.position
-        return (
+        return Q(issue_date__gte=d) & (
             Q(issue_date__gt=d)
             | Q(issue_date=d, page_number__lt=n)
             | Q(issue_date=d, page_number=n, position__lt=p)
