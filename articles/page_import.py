@@ -139,15 +139,18 @@ class PageLoader:
         # the page gets another file, only those that teasers elsewhere still wait for stay.
         leftovers = sorted(unmatched.values(), key=lambda a: a.position)
         if replacing:
+            credited_before = set(
+                Credit.objects.filter(article__page=page).values_list("person", flat=True)
+            )
             self._remove([a for a in leftovers if a.pk not in waiting], report)
             leftovers = [a for a in leftovers if a.pk in waiting]
 
         # People first: the search segmenter must know their names as whole words.
         self._fetch_people([m.name for _, item, _ in plan for m in item.people])
-        credited = {
+        credited = {  # new articles and placeholders filled in (with --overwrite, all)
             id(item): [(m, self._person(m, report)) for m in _unique_roles(item.people)]
             for article, item, _ in plan
-            if article is None or self.overwrite
+            if article is None or self.overwrite or _is_placeholder(article)
         }
         self._save_pending_people()
 
@@ -172,6 +175,7 @@ class PageLoader:
         )
         if replacing:
             self._reset_placeholders(leftovers, waiting)
+            self._forget_people(credited_before)
         self._reposition(
             [(a, position) for a, (_, _, position) in zip(placed, plan, strict=True)]
             + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)],
@@ -300,9 +304,10 @@ class PageLoader:
             return {}
         pages = {p.number: p for p in issue.pages.all()}
         for _, item in teasers:
-            pages[item.teaser_page] = pages.get(item.teaser_page) or self._page(
-                issue, item.teaser_page, item.teaser_section
-            )
+            if item.teaser_page not in pages:
+                pages[item.teaser_page] = self._page(issue, item.teaser_page, item.teaser_section)
+            elif item.teaser_section and not pages[item.teaser_page].section:
+                self._update(pages[item.teaser_page], section=item.teaser_section)
         candidates = defaultdict(dict)  # page pk → {pk: article a teaser may point at}
         tops = defaultdict(int)  # page pk → its last position
         for article in Article.objects.filter(
@@ -377,6 +382,14 @@ class PageLoader:
                 edited_fields=[],
             )
 
+    def _forget_people(self, ids: set[int]) -> None:
+        """People only the replaced file named (no credit left anywhere) go with it."""
+        gone = set(Person.objects.filter(pk__in=ids, credits=None).values_list("pk", flat=True))
+        if gone:
+            self._delete(Person.objects.filter(pk__in=gone))
+            for name, people in self.people.items():
+                self.people[name] = [p for p in people if p.pk not in gone]
+
     def _delete(self, queryset) -> None:
         _, per_model = queryset.delete()
         for label, rows in per_model.items():
@@ -385,7 +398,7 @@ class PageLoader:
     # People, places, topics -------------------------------------------------
 
     def _enrich(self, enriched: list[tuple[Article, ParsedArticle, list[tuple]]]) -> None:
-        """Credits, regions and topics of new articles (and, with --overwrite, of all)."""
+        """Credits, regions and topics of new or filled-in articles (with --overwrite, of all)."""
         if self.overwrite:
             ids = [article.pk for article, _, _ in enriched]
             self._delete(Credit.objects.filter(article__in=ids))
