@@ -231,7 +231,7 @@ class PageLoader:
             raise PageConflict(
                 f"{page.issue.date:%Y年%-m月%-d日}第{page.number}版已导入文件"
                 f" {page.source_file or '（未记录文件名）'}，{target.source_file}"
-                f" 是另一个文件，未做任何改动。如果 {target.source_file} 是另一版，"
+                f" 是另一个文件，未做任何改动。如果 {target.source_file} 属于另一版，"
                 "请指明版次（--page、manifest.toml，或文件名如 p2.txt、第2版.txt）；"
                 "如果要用它替换该版，请选择覆盖（--overwrite）。"
             )

@@ -113,8 +113,8 @@ def pages_import(
     if len(sources) > 1 and unnumbered:
         raise ImportFailure(
             "、".join(unnumbered),
-            f"一次导入 {len(sources)} 个文件，其中这些文件没有版次，"
-            f"不能都当作第1版。{NUMBERING_HINT}。",
+            f"没有版次。一次导入 {len(sources)} 个文件时不能都当作第1版，"
+            f"未做任何改动。{NUMBERING_HINT}。",
         )
     parsed_pages = parse_pages(
         [source.raw for source in sources],
