@@ -14,6 +14,15 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
+TABLES = (
+    "articles_article",
+    "articles_articleregion",
+    "articles_taggedarticle",
+    "people_credit",
+    "people_person",
+    "newsletter_issue",
+    "newsletter_page",
+)
 SHIPPED = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/pages").glob("*.txt"))
 
 
@@ -40,13 +49,16 @@ def run(path, *options):
 
 
 def test_a_large_import_analyses_the_tables_it_grew_and_a_small_one_does_not(tmp_path):
+    with connection.cursor() as cursor:  # statistics of the empty tables, whatever ran before
+        cursor.execute("ANALYZE " + ", ".join(TABLES))
     before = last_analyze()
     run(folder(tmp_path / "dry", 12), "--dry-run")
     assert last_analyze() == before  # a dry run writes nothing, so analyses nothing
 
     run(folder(tmp_path / "big", 12))  # some 70 articles and 300 credits into empty tables
     after = last_analyze()
-    grown = {"articles_article", "people_credit", "people_person", "articles_articleregion"}
+    # (Not regions or topics: other tests that commit flush the gazetteer and the vocabulary.)
+    grown = {"articles_article", "people_credit", "people_person"}
     for table in grown:
         assert after[table] is not None and after[table] != before[table], table
     # Twelve issues are fewer rows than would change a plan.
