@@ -291,9 +291,10 @@ class PageLoader:
     def _teaser_targets(self, issue, page, plan, report) -> dict[str, Article]:
         """The article each teaser points at, by its title; a draft placeholder where none is yet.
 
-        On the page a teaser names: the article it already points at, else the one
-        whose title is likest the teaser's (teaser_titles), else a new placeholder
-        that the later import of that page fills in instead of duplicating it.
+        On the page a teaser names: the article whose title is likest the teaser's
+        (teaser_titles), else the one it already points at (an editor may have
+        retitled it), else a new placeholder that the later import of that page
+        fills in instead of duplicating it.
         """
         teasers = [
             (article, item)
@@ -323,7 +324,7 @@ class PageLoader:
             on_page = candidates[pages[item.teaser_page].pk]
             current = on_page.get(teaser.teaser_target_id) if teaser else None
             key = best_match(item.title, [(pk, [a.title]) for pk, a in on_page.items()])
-            found[item.title] = current or on_page.get(key)
+            found[item.title] = on_page.get(key) or current
             if found[item.title] is None:
                 tops[pages[item.teaser_page].pk] += 1
                 placeholder = Article(position=tops[pages[item.teaser_page].pk], title=item.title)

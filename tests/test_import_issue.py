@@ -10,7 +10,7 @@ from articles.models import Article
 from newsletter.models import Issue
 from people.models import Person
 
-from .import_rows import content_rows
+from .import_rows import all_rows, content_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,22 @@ def test_a_teaser_s_placeholder_is_filled_by_its_page_under_the_article_s_title(
     # Filled in, it is credited and placed like any new article.
     assert ("戴雨桐", "reporter") in placeholder.credits.values_list("person__name", "role")
     assert placeholder.article_regions.get(is_primary=True).region.short_name == "瑞安"
+
+
+def test_the_whole_issue_again_changes_nothing(issue):
+    import_in("one per page, 4 to 1", issue)
+    before = all_rows()
+    import_in("folder", issue)
+    import_in("one per page, 1 to 4", issue)
+    assert all_rows() == before  # ids, times and all
+
+
+def test_a_teaser_keeps_its_article_when_an_editor_retitles_it(issue):
+    import_in("one per page, 1 to 4", issue)
+    article = Article.objects.get(title="老旧小区加装电梯难在哪？")
+    article.title = "加装电梯，难在哪里"
+    article.edited_fields = ["title"]
+    article.save()
+    before = all_rows()
+    run(issue[0])
+    assert all_rows() == before
