@@ -145,7 +145,8 @@ def pages_import(
         if dry_run:
             transaction.set_rollback(True)
         else:
-            transaction.on_commit(lambda: analyze_tables(loader.written))
+            # Fresh statistics are a help, not part of the import: a failure is only logged.
+            transaction.on_commit(lambda: analyze_tables(loader.written), robust=True)
     return reports
 
 
