@@ -82,13 +82,13 @@ class ImportFailure(Exception):
 
     def __init__(self, source: str, message: str, *, line: int | None = None):
         where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(f"{where}: {message}")
 
 
 # How to say which page a file is, for the messages that ask for it.
 NUMBERING_HINT = (
     "请为每个文件指明版次：在文件夹的 manifest.toml 中写明，"
-    "或按约定命名文件（如 p2.txt、02.txt、第2版.txt、jinhua_p3.txt），"
+    "或按约定命名文件（如 p2.txt、02.txt、第2版.txt、0422_p3.txt），"
     "单个文件也可用 --page 指定"
 )
 

@@ -1,7 +1,7 @@
 """Which article on a page a teaser (导读) names, when its title is not quite the article's.
 
-A front-page teaser often shortens the title it announces (海曙政协建言非遗
-for 海曙政协建言非遗技艺活态传承) or drops its punctuation. The rule is
+A front-page teaser often shortens the title it announces (召开民营企业座谈会
+for 市政协召开民营企业座谈会) or drops its punctuation. The rule is
 conservative and only ever chooses among the articles of the page the teaser
 points to: the same title; else the same characters once spaces and
 punctuation are dropped; else one title is the other with words left out (an

@@ -1,7 +1,7 @@
 """The page number a file's name gives, when no manifest or option does.
 
     第2版.txt  2版.txt  20250422_第2版.txt   → 2   (N版, with or without 第)
-    p3.txt  jinhua_p3.txt  P03-要闻.txt     → 3   (p or page + N, as a word of its own)
+    p3.txt  0422_p3.txt  P03-要闻.txt       → 3   (p or page + N, as a word of its own)
     02.txt  2.txt                           → 2   (the name is the number)
 
 Anything else (000_05b83c2a.txt, 2025-04-22.txt) gives no number: a date or
