@@ -3,14 +3,21 @@
 The parser (articles.importing) is pure; this is the only part of an import
 that touches models. Natural keys decide update or create: the issue by date,
 the page by number, the article by title on its page (or, for a corrected
-title, by position). A second run of the same file changes nothing.
+title, by position). A second run of the same file changes nothing; another
+file for a page that holds one is refused, or with --overwrite replaces it.
 """
 
 import dataclasses
 import datetime
+import functools
+import itertools
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Model, OuterRef, Q
 from django.utils import timezone
 
 from newsletter.models import Issue, Page, Region
@@ -21,7 +28,8 @@ from .importing.gazetteer import Gazetteer, RegionEntry
 from .importing.parsed import ParsedArticle, ParsedPage
 from .importing.vocabulary import TopicEntry, Vocabulary
 from .models import Article, ArticleRegion, TaggedArticle, Topic
-from .search import article_search_text, refresh_user_dictionary
+from .search import add_user_words, article_search_text, refresh_user_dictionary
+from .teaser_titles import best_match
 
 
 @dataclasses.dataclass
@@ -44,9 +52,11 @@ class PageReport:
     page: int
     section: str
     encoding: str
+    replaced_file: str = ""  # the other file this page held, replaced with --overwrite
     created: list[str] = dataclasses.field(default_factory=list)
     updated: list[str] = dataclasses.field(default_factory=list)
     unchanged: list[str] = dataclasses.field(default_factory=list)
+    removed: list[str] = dataclasses.field(default_factory=list)  # articles of the replaced file
     kept_edits: list[str] = dataclasses.field(default_factory=list)
     people_created: list[str] = dataclasses.field(default_factory=list)
     teasers: list[str] = dataclasses.field(default_factory=list)
@@ -75,6 +85,10 @@ def build_vocabulary() -> Vocabulary:
     )
 
 
+class PageConflict(Exception):
+    """The page already holds another file; replacing it takes --overwrite."""
+
+
 class PageLoader:
     """Loads pages of one import run, caching people, regions and topics across pages."""
 
@@ -84,23 +98,23 @@ class PageLoader:
         self.now = timezone.now()
         self.regions = {r.code: r for r in Region.objects.all()}
         self.topics = {t.name: t for t in Topic.objects.all()}
+        # People by name, fetched as pages name them: never the whole archive's.
         self.people: dict[str, list[Person]] = {}
-        for person in Person.objects.select_related("region"):
-            self.people.setdefault(person.name, []).append(person)
-        self.slugs = set(Person.objects.values_list("slug", flat=True))
         self.pending_people: list[Person] = []
-        refresh_user_dictionary()  # and again whenever a page adds people
+        self.written: Counter[type[Model]] = Counter()  # rows inserted or deleted, per model
+        refresh_user_dictionary()  # new people's names are then added as they come
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
         issue = self._issue(parsed, target)
         page = self._page(issue, target.page_number, target.section)
-        self._update(
-            page,
-            source_file=target.source_file,
-            encoding=parsed.encoding,
-            sha256=parsed.sha256,
-        )
+        existing = {a.pk: a for a in page.articles.all()}
+        waiting = defaultdict(list)  # article pk → titles of the teasers pointing at it
+        for pk, title in Article.objects.filter(teaser_target__page=page).values_list(
+            "teaser_target", "title"
+        ):
+            waiting[pk].append(title)
+        replacing = self._holds_another_file(page, parsed, existing, target)
         report = PageReport(
             source_file=target.source_file,
             issue_date=issue.date.isoformat(),
@@ -108,42 +122,50 @@ class PageLoader:
             page=page.number,
             section=page.section,
             encoding=parsed.encoding,
+            replaced_file=page.source_file if replacing else "",
             repairs=[dataclasses.asdict(r) for r in parsed.repairs],
         )
-        existing = {
-            a.pk: a
-            for a in page.articles.annotate(
-                is_target=Exists(Article.objects.filter(teaser_target=OuterRef("pk")))
+        if page.number == 1 and parsed.masthead and (not page.sha256 or self.overwrite):
+            self._update(issue, masthead=parsed.masthead[:64])  # the paper's name is on page 1
+        self._update(
+            page,
+            source_file=target.source_file,
+            encoding=parsed.encoding,
+            sha256=parsed.sha256,
+        )
+        matched, unmatched = _match(existing, parsed.articles, waiting, by_position=not replacing)
+        plan = list(zip(matched, parsed.articles, range(1, len(matched) + 1), strict=True))
+        # Articles an editor added by hand keep their order, after the printed ones; when
+        # the page gets another file, only those that teasers elsewhere still wait for stay.
+        leftovers = sorted(unmatched.values(), key=lambda a: a.position)
+        if replacing:
+            credited_before = set(
+                Credit.objects.filter(article__page=page).values_list("person", flat=True)
             )
-        }
-        titles = {item.title for item in parsed.articles}
-        plan = []
-        for position, item in enumerate(parsed.articles, start=1):
-            article = self._match(existing, item, position, titles)
-            if article is not None:
-                del existing[article.pk]
-            plan.append((article, item, position))
-        # Articles an editor added by hand keep their order, after the printed ones.
-        leftovers = sorted(existing.values(), key=lambda a: a.position)
+            self._remove([a for a in leftovers if a.pk not in waiting], report)
+            leftovers = [a for a in leftovers if a.pk in waiting]
 
         # People first: the search segmenter must know their names as whole words.
-        credited = {
+        self._fetch_people([m.name for _, item, _ in plan for m in item.people])
+        credited = {  # new articles and placeholders filled in (with --overwrite, all)
             id(item): [(m, self._person(m, report)) for m in _unique_roles(item.people)]
             for article, item, _ in plan
-            if article is None or self.overwrite
+            if article is None or self.overwrite or _is_placeholder(article)
         }
-        if self.pending_people:
-            Person.objects.bulk_create(self.pending_people)
-            self.pending_people.clear()
-            refresh_user_dictionary()
+        self._save_pending_people()
 
-        targets = self._teaser_targets(issue, page, [item for _, item, _ in plan], report)
-        occupied = {a.position for a, _, _ in plan if a} | {a.position for a in leftovers}
+        targets = self._teaser_targets(issue, page, plan, report)
+        # Positions no row of the page holds now nor will: where rows wait to move.
+        occupied = {a.position for a in existing.values()}
+        taken = occupied | set(range(1, len(plan) + len(leftovers) + 1))
+        spare = (n for n in itertools.count(1) if n not in taken)
         placed = [
-            self._article(page, article, item, position, occupied, targets, report)
+            self._article(page, article, item, position, occupied, spare, targets, report)
             for article, item, position in plan
         ]
-        Article.objects.bulk_create([a for a in placed if a.pk is None])
+        new = [a for a in placed if a.pk is None]
+        Article.objects.bulk_create(new)
+        self.written[Article] += len(new)
         self._enrich(
             [
                 (article, item, credited[id(item)])
@@ -151,9 +173,13 @@ class PageLoader:
                 if id(item) in credited
             ]
         )
+        if replacing:
+            self._reset_placeholders(leftovers, waiting)
+            self._forget_people(credited_before)
         self._reposition(
             [(a, position) for a, (_, _, position) in zip(placed, plan, strict=True)]
-            + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)]
+            + [(a, len(placed) + i) for i, a in enumerate(leftovers, start=1)],
+            spare,
         )
         if self.publish:
             self._publish(issue, placed)
@@ -166,10 +192,11 @@ class PageLoader:
             date=target.date,
             defaults={
                 "number": target.issue_number,
-                "masthead": parsed.masthead[:64] or "联谊报",
+                "masthead": (target.page_number == 1 and parsed.masthead[:64]) or "联谊报",
                 "date_confirmed": target.date_confirmed,
             },
         )
+        self.written[Issue] += created
         if not created:
             # Only what this run knows for sure; _update skips what is already so.
             changes = {"number": target.issue_number} if target.issue_number else {}
@@ -182,29 +209,37 @@ class PageLoader:
         page, created = Page.objects.get_or_create(
             issue=issue, number=number, defaults={"section": section}
         )
+        self.written[Page] += created
         if not created and section and not page.section:
             self._update(page, section=section)
         return page
 
+    def _holds_another_file(self, page, parsed, existing, target) -> bool:
+        """Whether the page holds another file than this one (or a version of it).
+
+        A version of the same file (a corrected one) shares most of its titles with
+        what the page prints; a page holding only teasers' placeholders holds no file.
+        Another file is refused unless --overwrite, which then replaces it.
+        """
+        if not page.sha256 or page.sha256 == parsed.sha256:
+            return False
+        printed = {a.title for a in existing.values() if not _is_placeholder(a)}
+        new = {item.title for item in parsed.articles}
+        if 2 * len(printed & new) >= max(len(printed), len(new)):
+            return False
+        if not self.overwrite:
+            raise PageConflict(
+                f"{page.issue.date:%Y年%-m月%-d日}第{page.number}版已导入文件"
+                f" {page.source_file or '（未记录文件名）'}，{target.source_file}"
+                f" 是另一个文件，未做任何改动。如果 {target.source_file} 属于另一版，"
+                "请指明版次（--page、manifest.toml，或文件名如 p2.txt、第2版.txt）；"
+                "如果要用它替换该版，请选择覆盖（--overwrite）。"
+            )
+        return True
+
     # Articles ---------------------------------------------------------------
 
-    @staticmethod
-    def _match(existing: dict, item: ParsedArticle, position: int, titles: set) -> Article | None:
-        by_title = next((a for a in existing.values() if a.title == item.title), None)
-        if by_title:
-            return by_title
-        # A corrected title: the article at the same place, unless the file still uses its
-        # title or a teaser elsewhere waits for that article under its title.
-        return next(
-            (
-                a
-                for a in existing.values()
-                if a.position == position and a.title not in titles and not a.is_target
-            ),
-            None,
-        )
-
-    def _article(self, page, article, item, position, occupied, targets, report) -> Article:
+    def _article(self, page, article, item, position, occupied, spare, targets, report):
         """The article for a parsed item: updated in place, or new and not yet saved."""
         values = {
             "kind": item.kind,
@@ -215,15 +250,12 @@ class PageLoader:
             "is_reprint": item.is_reprint,
             "dateline": _dateline(item.dateline, page.issue.date),
             "body": "\n".join(item.paragraphs),
+            "teaser_target": targets.get(item.title) if item.kind == Article.Kind.TEASER else None,
         }
-        if item.title in targets and item.kind == Article.Kind.TEASER:
-            values["teaser_target"] = targets[item.title]
         if article is None:
-            article = Article(
-                # Its print position if free, else out of the way until _reposition.
-                position=position if position not in occupied else 10000 + position,
-                **values,
-            )
+            # Its print position if no row holds it, else a spare one until _reposition.
+            free = position not in occupied
+            article = Article(position=position if free else next(spare), **values)
             article.set_page(page)
             if self.publish:
                 article.status, article.published_at = Article.Status.PUBLISHED, self.now
@@ -242,54 +274,67 @@ class PageLoader:
         (report.updated if changed else report.unchanged).append(article.title)
         return article
 
-    def _reposition(self, placed: list[tuple[Article, int]]) -> None:
-        """Give articles their print positions without tripping the unique constraint."""
+    def _reposition(self, placed: list[tuple[Article, int]], spare: Iterator[int]) -> None:
+        """Give articles their print positions without tripping the unique constraint.
+
+        Those that move wait on spare positions first: numbers no row of the page
+        holds or will hold, found from the page's own rows, so they stay small
+        however large the archive's ids grow.
+        """
         moving = [(a, p) for a, p in placed if a.position != p]
         for article, _ in moving:
-            Article.objects.filter(pk=article.pk).update(position=10000 + article.pk)
+            Article.objects.filter(pk=article.pk).update(position=next(spare))
         for article, position in moving:
             article.position = position
             Article.objects.filter(pk=article.pk).update(position=position)
 
-    def _teaser_targets(self, issue, page, items, report) -> dict[str, Article]:
-        """The article each teaser points at, by title; a draft placeholder where none is yet.
+    def _teaser_targets(self, issue, page, plan, report) -> dict[str, Article]:
+        """The article each teaser points at, by its title; a draft placeholder where none is yet.
 
-        The later import of that page fills the placeholder in instead of duplicating it.
+        On the page a teaser names: the article whose title is likest the teaser's
+        (teaser_titles), else the one it already points at (an editor may have
+        retitled it), else a new placeholder that the later import of that page
+        fills in instead of duplicating it.
         """
         teasers = [
-            i
-            for i in items
-            if i.kind == Article.Kind.TEASER and i.teaser_page not in (None, page.number)
+            (article, item)
+            for article, item, _ in plan
+            if item.kind == Article.Kind.TEASER and item.teaser_page not in (None, page.number)
         ]
         if not teasers:
             return {}
         pages = {p.number: p for p in issue.pages.all()}
-        for item in teasers:
-            pages[item.teaser_page] = pages.get(item.teaser_page) or self._page(
-                issue, item.teaser_page, item.teaser_section
-            )
-        wanted = {(pages[i.teaser_page].pk, i.title): i for i in teasers}
-        found = {
-            (a.page_id, a.title): a
-            for a in Article.objects.filter(
-                page__in=[pk for pk, _ in wanted], title__in=[t for _, t in wanted]
-            )
-        }
-        last = dict(
-            Article.objects.filter(page__in=[pk for pk, _ in wanted])
-            .values_list("page")
-            .annotate(Max("position"))
-        )
-        placeholders = []
-        for key, item in wanted.items():
-            if key not in found:
-                last[key[0]] = last.get(key[0], 0) + 1
-                found[key] = Article(position=last[key[0]], title=item.title)
-                found[key].set_page(pages[item.teaser_page])
-                placeholders.append(found[key])
+        for _, item in teasers:
+            if item.teaser_page not in pages:
+                pages[item.teaser_page] = self._page(issue, item.teaser_page, item.teaser_section)
+            elif item.teaser_section and not pages[item.teaser_page].section:
+                self._update(pages[item.teaser_page], section=item.teaser_section)
+        candidates = defaultdict(dict)  # page pk → {pk: article a teaser may point at}
+        tops = defaultdict(int)  # page pk → its last position
+        for article in Article.objects.filter(
+            page__in=[pages[item.teaser_page] for _, item in teasers]
+        ):
+            tops[article.page_id] = max(tops[article.page_id], article.position)
+            if article.kind != Article.Kind.TEASER:
+                candidates[article.page_id][article.pk] = article
+        found, placeholders = {}, []
+        for teaser, item in teasers:
+            if item.title in found:  # the same teaser twice on the page
+                continue
+            on_page = candidates[pages[item.teaser_page].pk]
+            current = on_page.get(teaser.teaser_target_id) if teaser else None
+            key = best_match(item.title, [(pk, [a.title]) for pk, a in on_page.items()])
+            found[item.title] = on_page.get(key) or current
+            if found[item.title] is None:
+                tops[pages[item.teaser_page].pk] += 1
+                placeholder = Article(position=tops[pages[item.teaser_page].pk], title=item.title)
+                placeholder.set_page(pages[item.teaser_page])
+                placeholders.append(placeholder)
+                found[item.title] = placeholder
                 report.teasers.append(f"{item.title} → 第{item.teaser_page}版（待导入）")
         Article.objects.bulk_create(placeholders)
-        return {title: found[(page_pk, title)] for page_pk, title in wanted}
+        self.written[Article] += len(placeholders)
+        return found
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:
         """Publish the issue and these articles; a teaser's target waits for its own page."""
@@ -303,15 +348,63 @@ class PageLoader:
         if drafts:
             Article.objects.filter(pk__in=drafts).update(status=Article.Status.PUBLISHED)
 
+    def _remove(self, articles: list[Article], report: PageReport) -> None:
+        """Delete articles of a replaced file, and the placeholders only their teasers wanted."""
+        if not articles:
+            return
+        ids = [a.pk for a in articles]
+        wanted = {a.teaser_target_id for a in articles if a.teaser_target_id}
+        self._delete(Article.objects.filter(pk__in=ids))
+        report.removed.extend(a.title for a in articles)
+        orphans = Article.objects.filter(pk__in=wanted, body="", kind=Article.Kind.ARTICLE).exclude(
+            Exists(Article.objects.filter(teaser_target=OuterRef("pk")))
+        )
+        pages = set(orphans.values_list("page", flat=True))
+        self._delete(orphans)
+        # A page that only held those placeholders was made for them: it goes too.
+        self._delete(Page.objects.filter(pk__in=pages, sha256="", articles=None))
+
+    def _reset_placeholders(self, articles: list[Article], waiting: dict[int, list[str]]) -> None:
+        """Articles of a replaced file that teasers elsewhere point at become placeholders
+        again, named as their teasers name them, until a file for them comes."""
+        if not articles:
+            return
+        ids = [a.pk for a in articles]
+        self._delete(Credit.objects.filter(article__in=ids))
+        self._delete(ArticleRegion.objects.filter(article__in=ids))
+        self._delete(TaggedArticle.objects.filter(content_object__in=ids))
+        for article in articles:
+            titles = sorted(waiting[article.pk])
+            blank = Article(title=article.title if article.title in titles else titles[0])
+            self._update(
+                article,
+                **{f: getattr(blank, f) for f in _PLACEHOLDER_FIELDS},
+                search_text="",
+                edited_fields=[],
+            )
+
+    def _forget_people(self, ids: set[int]) -> None:
+        """People only the replaced file named (no credit left anywhere) go with it."""
+        gone = set(Person.objects.filter(pk__in=ids, credits=None).values_list("pk", flat=True))
+        if gone:
+            self._delete(Person.objects.filter(pk__in=gone))
+            for name, people in self.people.items():
+                self.people[name] = [p for p in people if p.pk not in gone]
+
+    def _delete(self, queryset) -> None:
+        _, per_model = queryset.delete()
+        for label, rows in per_model.items():
+            self.written[apps.get_model(label)] += rows
+
     # People, places, topics -------------------------------------------------
 
     def _enrich(self, enriched: list[tuple[Article, ParsedArticle, list[tuple]]]) -> None:
-        """Credits, regions and topics of new articles (and, with --overwrite, of all)."""
+        """Credits, regions and topics of new or filled-in articles (with --overwrite, of all)."""
         if self.overwrite:
             ids = [article.pk for article, _, _ in enriched]
-            Credit.objects.filter(article__in=ids).delete()
-            ArticleRegion.objects.filter(article__in=ids).delete()
-            TaggedArticle.objects.filter(content_object__in=ids).delete()
+            self._delete(Credit.objects.filter(article__in=ids))
+            self._delete(ArticleRegion.objects.filter(article__in=ids))
+            self._delete(TaggedArticle.objects.filter(content_object__in=ids))
         credits, regions, topics = [], [], []
         for article, item, people in enriched:  # people: (mention, person) pairs
             credits += [
@@ -334,9 +427,38 @@ class PageLoader:
                 for name in dict.fromkeys(item.topic_names)
                 if name in self.topics
             ]
-        Credit.objects.bulk_create(credits)
-        ArticleRegion.objects.bulk_create(regions)
-        TaggedArticle.objects.bulk_create(topics)
+        for rows in (credits, regions, topics):
+            if rows:
+                type(rows[0]).objects.bulk_create(rows)
+                self.written[type(rows[0])] += len(rows)
+
+    def _fetch_people(self, names: list[str]) -> None:
+        """Load the people of these names not loaded yet (of the archive, only those)."""
+        missing = {name for name in names if name not in self.people}
+        for name in missing:
+            self.people[name] = []
+        for person in Person.objects.filter(name__in=missing).select_related("region"):
+            self.people[person.name].append(person)
+
+    def _save_pending_people(self) -> None:
+        """New people in one batch, with free slugs; their names become whole search words."""
+        if not self.pending_people:
+            return
+        bases = {pinyin_slug(person.name) for person in self.pending_people}
+        taken = set(
+            Person.objects.filter(
+                functools.reduce(
+                    operator.or_, (Q(slug=b) | Q(slug__startswith=f"{b}-") for b in bases)
+                )
+            ).values_list("slug", flat=True)
+        )
+        for person in self.pending_people:
+            person.slug = unique_slug(pinyin_slug(person.name), taken.__contains__)
+            taken.add(person.slug)
+        Person.objects.bulk_create(self.pending_people)
+        self.written[Person] += len(self.pending_people)
+        add_user_words(person.name for person in self.pending_people)
+        self.pending_people.clear()
 
     def _person(self, mention, report) -> Person:
         """The same name is the same person, unless their regions or sides tell apart."""
@@ -352,14 +474,12 @@ class PageLoader:
                 return self._refresh_person(person, mention)
         person = Person(
             name=mention.name,
-            slug=unique_slug(pinyin_slug(mention.name), self.slugs.__contains__),
             kind=mention.kind,
             title=mention.title[:200],
             organisation=mention.organisation[:200],
             region=self.regions.get(mention.region_code or ""),
         )
         self.pending_people.append(person)  # saved in one batch by load()
-        self.slugs.add(person.slug)
         self.people.setdefault(person.name, []).append(person)
         report.people_created.append(f"{mention.title}{mention.name}")
         return person
@@ -379,7 +499,7 @@ class PageLoader:
     @staticmethod
     def _update(obj, **changes) -> bool:
         """Save only what differs, so a re-import touches nothing (not even updated_at)."""
-        changed = [k for k, v in changes.items() if getattr(obj, k) != v]
+        changed = [k for k, v in changes.items() if _value(obj, k) != _value(v)]
         for k in changed:
             setattr(obj, k, changes[k])
         if changed and obj.pk is not None:  # an unsaved one is saved in its batch
@@ -408,3 +528,66 @@ def _unique_roles(people):
         if (mention.name, mention.role) not in seen:
             seen.add((mention.name, mention.role))
             yield mention
+
+
+def _value(obj, name=None):
+    """A field's value to compare, a related row by its key (no query to fetch it)."""
+    if name is None:
+        return obj.pk if isinstance(obj, Model) else obj
+    field = obj._meta.get_field(name)
+    return getattr(obj, field.attname) if field.is_relation else getattr(obj, name)
+
+
+# What a teaser's placeholder holds: its title, and the defaults of everything else.
+_PLACEHOLDER_FIELDS = (
+    "kind",
+    "kicker",
+    "title",
+    "subtitle",
+    "source",
+    "is_reprint",
+    "dateline",
+    "body",
+    "status",
+    "published_at",
+)
+
+
+def _is_placeholder(article: Article) -> bool:
+    """A teaser's placeholder: an article with no text, waiting for its page's file."""
+    return article.kind == Article.Kind.ARTICLE and not article.body
+
+
+def _match(existing: dict, items, waiting: dict, *, by_position: bool):
+    """Each parsed item's article on the page (None for a new one), and those left over.
+
+    First the same title; then an article teasers wait for (a placeholder, as a rule)
+    under a title like theirs; then, for a corrected title, the article at the same
+    place, unless the file still uses its title or a teaser waits for it.
+    """
+    free = dict(existing)
+    matched: list[Article | None] = [None] * len(items)
+    for i, item in enumerate(items):
+        article = next((a for a in free.values() if a.title == item.title), None)
+        if article is not None:
+            matched[i] = free.pop(article.pk)
+    for i, item in enumerate(items):
+        if matched[i] is None and item.kind != Article.Kind.TEASER:
+            candidates = [(pk, [free[pk].title, *waiting[pk]]) for pk in waiting if pk in free]
+            key = best_match(item.title, candidates)
+            if key is not None:
+                matched[i] = free.pop(key)
+    if by_position:
+        titles = {item.title for item in items}
+        for i in range(len(items)):
+            article = next(
+                (
+                    a
+                    for a in free.values()
+                    if a.position == i + 1 and a.title not in titles and a.pk not in waiting
+                ),
+                None,
+            )
+            if matched[i] is None and article is not None:
+                matched[i] = free.pop(article.pk)
+    return matched, free

@@ -102,6 +102,12 @@ def refresh_user_dictionary(*, force: bool = False) -> bool:
     return True
 
 
+def add_user_words(words) -> None:
+    """Names just written (an import's new people): whole words from now on, without
+    reloading the whole dictionary; the next refresh_user_dictionary() still sees the change."""
+    segmenter.add_user_words(words)
+
+
 # ---------------------------------------------------------------------------
 # Writing the index.
 

@@ -24,6 +24,11 @@ _SPACE = re.compile(r"\s+")
 _WORD_SEPARATORS = re.compile(r"[^\w.+\-#%@]+")
 
 
+def _user_words(words: Iterable[str]) -> frozenset[str]:
+    """Words worth a dictionary entry: two characters or more, no space inside."""
+    return frozenset(w.strip() for w in words if len(w.strip()) >= 2 and " " not in w.strip())
+
+
 def query_words(query: str) -> list[str]:
     """The reader's own words: the query split on spaces and punctuation (query
     syntax such as ``&|!():*`` included), duplicates dropped. ``12.7%``, ``C++``
@@ -58,13 +63,12 @@ class SearchSegmenter:
 
     def set_user_words(self, words: Iterable[str]) -> None:
         """Make these words whole; words dropped since the last call get their old weight back."""
-        wanted = frozenset(w.strip() for w in words if len(w.strip()) >= 2 and " " not in w.strip())
+        wanted = _user_words(words)
         tokenizer = self.tokenizer
         with self._lock:
             # In a fixed order: a suggested frequency depends on the words added before it.
             for word in sorted(wanted - self._user_words):
-                self._base_freq[word] = tokenizer.FREQ.get(word) or None
-                tokenizer.add_word(word, tokenizer.suggest_freq(word, tune=False))
+                self._add(tokenizer, word)
             for word in sorted(self._user_words - wanted):
                 base = self._base_freq.pop(word, None)
                 if base:
@@ -72,6 +76,19 @@ class SearchSegmenter:
                 else:
                     tokenizer.del_word(word)
             self._user_words = wanted
+
+    def add_user_words(self, words: Iterable[str]) -> None:
+        """Make these words whole too, leaving the others as they are (cost: these words only)."""
+        tokenizer = self.tokenizer
+        with self._lock:
+            added = _user_words(words) - self._user_words
+            for word in sorted(added):  # in a fixed order, as above
+                self._add(tokenizer, word)
+            self._user_words = self._user_words | added
+
+    def _add(self, tokenizer: jieba.Tokenizer, word: str) -> None:
+        self._base_freq[word] = tokenizer.FREQ.get(word) or None
+        tokenizer.add_word(word, tokenizer.suggest_freq(word, tune=False))
 
     def tokens(self, text: str) -> list[str]:
         """Search tokens of text, lower-cased, punctuation and spaces dropped.

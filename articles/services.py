@@ -14,7 +14,15 @@ from .importing.dating import infer_issue_date
 from .importing.parallel import parse_pages
 from .importing.parsed import ParseError
 from .models import Article
-from .page_import import PageLoader, PageReport, PageTarget, build_gazetteer, build_vocabulary
+from .page_import import (
+    PageConflict,
+    PageLoader,
+    PageReport,
+    PageTarget,
+    build_gazetteer,
+    build_vocabulary,
+)
+from .table_statistics import analyze_tables
 
 
 def articles_publish(*, articles: QuerySet[Article]) -> int:
@@ -92,6 +100,14 @@ class ImportFailure(Exception):
         super().__init__(f"{where}: {message}")
 
 
+# How to say which page a file is, for the messages that ask for it.
+NUMBERING_HINT = (
+    "请为每个文件指明版次：在文件夹的 manifest.toml 中写明，"
+    "或按约定命名文件（如 p2.txt、02.txt、第2版.txt、0422_p3.txt），"
+    "单个文件也可用 --page 指定"
+)
+
+
 def pages_import(
     *,
     sources: list[PageSource],
@@ -103,8 +119,18 @@ def pages_import(
 ) -> list[PageReport]:
     """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
-    Shared by the import_pages command and the admin's import form.
+    Shared by the import_pages command and the admin's import form. A source
+    without a page number is page 1 when it is the only one; among several it
+    is refused, as are two sources for the same page. After the commit, the
+    tables the import changed much of get fresh planner statistics.
     """
+    unnumbered = [source.name for source in sources if source.page is None]
+    if len(sources) > 1 and unnumbered:
+        raise ImportFailure(
+            "、".join(unnumbered),
+            f"没有版次。一次导入 {len(sources)} 个文件时不能都当作第1版，"
+            f"未做任何改动。{NUMBERING_HINT}。",
+        )
     parsed_pages = parse_pages(
         [source.raw for source in sources],
         encoding=encoding,
@@ -114,13 +140,28 @@ def pages_import(
     )
     with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite)
-        reports = []
+        reports, seen = [], {}
         for source, parsed in zip(sources, parsed_pages, strict=True):
             if isinstance(parsed, ParseError):
                 raise ImportFailure(source.name, parsed.message, line=parsed.line)
-            reports.append(loader.load(parsed, _target(source, parsed)))
+            target = _target(source, parsed)
+            where = (target.date, target.page_number)
+            if where in seen:
+                raise ImportFailure(
+                    source.name,
+                    f"与 {seen[where]} 都是 {target.date:%Y年%-m月%-d日}第{target.page_number}版，"
+                    f"未做任何改动。{NUMBERING_HINT}。",
+                )
+            seen[where] = source.name
+            try:
+                reports.append(loader.load(parsed, target))
+            except PageConflict as conflict:
+                raise ImportFailure(source.name, str(conflict)) from conflict
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            # Fresh statistics are a help, not part of the import: a failure is only logged.
+            transaction.on_commit(lambda: analyze_tables(loader.written), robust=True)
     if not dry_run:
         content_changed()  # once: the loader's bulk_create and update() send no signals
     return reports
@@ -144,7 +185,7 @@ def _target(source: PageSource, parsed) -> PageTarget:
 
 def import_totals(reports: list[PageReport]) -> dict[str, int]:
     """How many of each thing an import touched, over all its pages."""
-    keys = ("created", "updated", "unchanged", "people_created", "repairs")
+    keys = ("created", "updated", "unchanged", "removed", "people_created", "repairs")
     return {key: sum(len(getattr(r, key)) for r in reports) for key in keys}
 
 
@@ -152,8 +193,9 @@ def import_summary(reports: list[PageReport], *, dry_run: bool) -> str:
     """The one line that sums up an import."""
     total = import_totals(reports)
     prefix = "试运行（未写入）：" if dry_run else ""
+    removed = f"，删除 {total['removed']} 篇" if total["removed"] else ""
     return (
         f"{prefix}导入 {len(reports)} 个版面：新建 {total['created']} 篇文章、"
         f"{total['people_created']} 位人物，更新 {total['updated']} 篇，"
-        f"未变 {total['unchanged']} 篇，修复 {total['repairs']} 处。"
+        f"未变 {total['unchanged']} 篇{removed}，修复 {total['repairs']} 处。"
     )

@@ -1,15 +1,20 @@
 """Import throughput on a synthetic corpus of printed pages (run by hand).
 
-    .venv/bin/python benchmarks/import_bench.py [--pages 1000]
+    .venv/bin/python benchmarks/import_bench.py [--pages 1000] [--archive 3000]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tongxinyuan \
         .venv/bin/python benchmarks/import_bench.py
+    DATABASE_URL=postgres://…/big_archive .venv/bin/python benchmarks/import_bench.py --existing
 
 The corpus is made in memory from the shipped pages (seeds/ and tests/pages/):
 each copy gets its own issue date and page number, so every page creates
 new articles while people recur, as they do in a paper.
 Parsing is timed alone, in this process; then the import service end to end
 (a worker process parses while this one loads, in one transaction) into a
-throw-away test database.
+throw-away test database. With --archive N, N more pages are then imported
+(older issues) and the same number of pages is timed again into that
+archive: an import must not slow down as the archive grows. With
+--existing, nothing is created: the pages are imported as a dry run (rolled
+back) into the database DATABASE_URL names, e.g. a corpus of 100,000 articles.
 Results go in benchmarks/README.md.
 """
 
@@ -33,59 +38,85 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from articles.importing.pipeline import parse_page  # noqa: E402
 
+RAWS = [
+    p.read_bytes()
+    for p in sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/pages").glob("*.txt"))
+]
 
-def corpus(count: int) -> list[tuple[bytes, datetime.date, int]]:
-    sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/pages").glob("*.txt"))
-    raws = [p.read_bytes() for p in sources]
-    # Four pages an issue, one issue a day: every copy lands on a new page.
+
+def corpus(
+    count: int, first: datetime.date, step: int = 1
+) -> list[tuple[bytes, datetime.date, int]]:
+    """Four pages an issue, one issue a day from ``first`` (backwards with step -1)."""
     return [
-        (
-            raws[i % len(raws)],
-            datetime.date(2020, 1, 1) + datetime.timedelta(days=i // 4),
-            i % 4 + 1,
-        )
+        (RAWS[i % len(RAWS)], first + datetime.timedelta(days=step * (i // 4)), i % 4 + 1)
         for i in range(count)
     ]
+
+
+def timed_import(pages, *, name: str, dry_run: bool = False) -> float:
+    """Seconds to import these pages as import_pages does (parse in a worker, load here)."""
+    from articles.services import PageSource, pages_import
+
+    sources = [
+        PageSource(name=f"{name}{i}.txt", raw=raw, date=date, page=number)
+        for i, (raw, date, number) in enumerate(pages)
+    ]
+    started = time.perf_counter()
+    pages_import(sources=sources, publish=True, dry_run=dry_run)
+    return time.perf_counter() - started
+
+
+def archive_size() -> str:
+    from articles.models import Article
+    from people.models import Person
+
+    return f"{Article.objects.count():,} articles, {Person.objects.count():,} people"
+
+
+def report(label: str, pages: int, seconds: float) -> None:
+    print(f"{label:<34} {pages / seconds:8.1f} pages/s ({seconds:.2f} s)")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--archive", type=int, default=0, help="pages of an archive to time into")
+    parser.add_argument("--existing", action="store_true", help="dry run into DATABASE_URL as is")
     args = parser.parse_args()
-    pages = corpus(args.pages)
+    pages = corpus(args.pages, datetime.date(2030, 1, 1))
+
+    from articles.page_import import build_gazetteer, build_vocabulary
+
+    if args.existing:
+        print(f"into the existing database ({archive_size()}), as a dry run")
+        report("parse + load", len(pages), timed_import(pages, name="bench", dry_run=True))
+        return
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from articles.page_import import build_gazetteer, build_vocabulary
-        from articles.services import PageSource, pages_import
-
         gazetteer, vocabulary = build_gazetteer(), build_vocabulary()
         parse_page(pages[0][0], gazetteer=gazetteer, vocabulary=vocabulary)  # warm jieba
-
         started = time.perf_counter()
         parsed = [
             parse_page(raw, gazetteer=gazetteer, vocabulary=vocabulary) for raw, _, _ in pages
         ]
         parse_seconds = time.perf_counter() - started
-
-        # End to end as the command runs it: a worker parses while this process loads.
-        sources = [
-            PageSource(name=f"p{i}.txt", raw=raw, date=date, page=number)
-            for i, (raw, date, number) in enumerate(pages)
-        ]
-        started = time.perf_counter()
-        pages_import(sources=sources, publish=True)
-        total_seconds = time.perf_counter() - started
         articles = sum(len(p.articles) for p in parsed)
+        print(f"{len(pages)} pages, {articles} articles, database {connection.vendor}")
+        report("parse only", len(pages), parse_seconds)
+        report("parse + load, empty database", len(pages), timed_import(pages, name="new"))
+        if args.archive:
+            older = corpus(args.archive, datetime.date(2029, 12, 31), step=-1)
+            seconds = timed_import(older, name="old")
+            report(f"  (building the archive: {args.archive} pages)", len(older), seconds)
+            later = corpus(args.pages, datetime.date(2040, 1, 1))
+            seconds = timed_import(later, name="later")
+            report(f"parse + load into {archive_size()}", len(later), seconds)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-
-    vendor = connection.vendor
-    print(f"{len(pages)} pages, {articles} articles, database {vendor}")
-    print(f"parse only:   {len(pages) / parse_seconds:8.1f} pages/s ({parse_seconds:.2f} s)")
-    print(f"parse + load: {len(pages) / total_seconds:8.1f} pages/s ({total_seconds:.2f} s)")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,11 @@ class PageImportForm(forms.Form):
     encoding = forms.ChoiceField(label="文件编码", choices=ENCODINGS, required=False)
     publish = forms.BooleanField(label="导入后立即发布", required=False)
     overwrite = forms.BooleanField(
-        label="覆盖编辑修改过的内容", required=False, help_text="不勾选时，编辑改过的字段保持不变。"
+        label="覆盖：以本文件为准",
+        required=False,
+        help_text="覆盖编辑改过的字段、人物、地区和专题；该版已导入另一个文件时，"
+        "用本文件替换它，删除本文件中没有的文章。不勾选时，编辑改过的内容保持不变，"
+        "另一个文件不会被替换。",
     )
     dry_run = forms.BooleanField(label="试运行：只检查并显示结果，不写入", required=False)
 

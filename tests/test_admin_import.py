@@ -9,18 +9,23 @@ from django.urls import reverse
 from articles.models import Article
 from newsletter.models import Issue
 
+from .import_rows import all_rows
+
 pytestmark = pytest.mark.django_db
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_05b83c2a48b8b92d.txt"
 URL = reverse("admin:newsletter_issue_import")
 
 
+OTHER = Path(__file__).resolve().parent / "pages" / "wenzhou_p2.txt"
+
+
 def upload(data: bytes, name="page.txt"):
     return SimpleUploadedFile(name, data, content_type="text/plain")
 
 
-def post(client, data: bytes, **fields):
-    form = {"file": upload(data), "page": 1, "section": "要闻", **fields}
+def post(client, data: bytes, name="page.txt", **fields):
+    form = {"file": upload(data, name), "page": 1, "section": "要闻", **fields}
     return client.post(URL, form)
 
 
@@ -74,3 +79,31 @@ def test_a_user_without_content_permissions_cannot_import(client, django_user_mo
     clerk = django_user_model.objects.create_user(username="clerk", password="x", is_staff=True)
     client.force_login(clerk)
     assert client.get(URL).status_code == 403
+
+
+def test_another_file_for_a_page_is_refused_as_a_form_error_and_nothing_written(client, editor):
+    client.force_login(editor)
+    post(client, SEED.read_bytes(), name="front.txt", date="2025-04-22")
+    before = all_rows()
+    for dry_run in ("", "on"):
+        response = post(
+            client, OTHER.read_bytes(), name="other.txt", date="2025-04-22", dry_run=dry_run
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "front.txt" in html and "other.txt" in html and "选择覆盖" in html
+        assert all_rows() == before
+
+
+def test_overwrite_replaces_the_page_with_the_other_file(client, editor):
+    client.force_login(editor)
+    post(client, SEED.read_bytes(), name="front.txt", date="2025-04-22")
+    response = post(client, OTHER.read_bytes(), name="other.txt", date="2025-04-22", overwrite="on")
+    assert response.status_code == 302
+    front = Issue.objects.get().pages.get(number=1)
+    assert front.source_file == "other.txt"
+    assert list(front.articles.values_list("title", flat=True)[:2]) == [
+        "温州政协“请你来协商”为“两个健康”献策",
+        "老旧小区加装电梯难在哪？",
+    ]
+    assert not Article.objects.filter(title="浙江出招助外贸企业出口转内销").exists()

@@ -1,4 +1,8 @@
-"""Import the plain text of printed pages: issues, pages, articles, people, places, topics."""
+"""Import the plain text of printed pages: issues, pages, articles, people, places, topics.
+
+A file's page number comes from --page, else its folder's manifest.toml,
+else its name (p2.txt, 02.txt, 第2版.txt: see articles.importing.filenames).
+"""
 
 import argparse
 import dataclasses
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.importing.filenames import page_from_name
 from articles.importing.manifest import PageInfo, read_manifest
 from articles.importing.parsed import ParseError
 from articles.services import (
@@ -20,13 +25,20 @@ from articles.services import (
 
 
 class Command(BaseCommand):
-    help = "导入报纸版面的纯文本（.txt 文件或其所在文件夹），生成期、版面、文章、人物、地区和专题。"
+    help = (
+        "导入报纸版面的纯文本（.txt 文件或其所在文件夹），生成期、版面、文章、人物、地区和专题。"
+        "版次依次取自 --page、文件夹的 manifest.toml、文件名（p2.txt、02.txt、第2版.txt、"
+        "0422_p3.txt）；只导入一个没有版次的文件时为第1版。某版已导入另一个文件时拒绝导入，"
+        "除非使用 --overwrite。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help=".txt 文件或文件夹")
         parser.add_argument("--date", type=_date, help="出版日期 YYYY-MM-DD")
         parser.add_argument("--number", type=int, help="期号")
-        parser.add_argument("--page", type=int, help="版次（只用于单个文件）")
+        parser.add_argument(
+            "--page", type=int, help="版次（只用于单个文件；否则取自 manifest.toml 或文件名）"
+        )
         parser.add_argument("--section", default="", help="版名，如 要闻")
         parser.add_argument("--publish", action="store_true", help="导入后立即发布")
         parser.add_argument("--dry-run", action="store_true", help="只解析和校验，不写入数据库")
@@ -36,7 +48,10 @@ class Command(BaseCommand):
             "--keep-punctuation", action="store_true", help="不把中文间的半角标点改为全角"
         )
         parser.add_argument(
-            "--overwrite", action="store_true", help="覆盖编辑手工修改过的字段、人物、地区和专题"
+            "--overwrite",
+            action="store_true",
+            help="以文件为准：覆盖编辑手工修改过的字段、人物、地区和专题；"
+            "某版已导入另一个文件时，用本文件替换它（删除新文件中没有的文章）",
         )
 
     def handle(self, *args, **options):
@@ -44,7 +59,7 @@ class Command(BaseCommand):
             PageSource(
                 name=path.name,
                 raw=_read(path),
-                page=options["page"] or info.page,
+                page=options["page"] or info.page or page_from_name(path.name),
                 section=options["section"] or info.section,
                 date=options["date"] or info.date,
                 number=options["number"] or info.number,
@@ -84,7 +99,12 @@ class Command(BaseCommand):
                     f"{r.source_file} → {r.issue_date}{confirmed} 第{r.page}版 {r.section}"
                     f"[{r.encoding}]：新建 {len(r.created)} 篇，更新 {len(r.updated)} 篇，"
                     f"未变 {len(r.unchanged)} 篇"
+                    + (f"，删除 {len(r.removed)} 篇" if r.removed else "")
                 )
+                if r.replaced_file:
+                    self.stdout.write(f"  替换原文件 {r.replaced_file}")
+                for title in r.removed:
+                    self.stdout.write(f"  删除 {title}")
                 for line in r.teasers:
                     self.stdout.write(f"  导读 {line}")
                 for line in r.kept_edits:
