@@ -1,8 +1,10 @@
-"""Bylines: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / （本报记者 王芳 通讯员 李强）.
+"""Bylines: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / （本报记者 王芳 通讯员 李强） / （赵六）.
 
 A byline is a run of credits, each a role word and the names after it. Names
 are two to four Han characters (or two parts joined by ·) split by spaces,
 、 or ，. A 摄 / 摄影 after the names marks a photo credit and is dropped.
+Names alone in brackets, each with a surname, credit a correspondent: briefs
+end that way (……共建成10个。（赵六））.
 """
 
 import dataclasses
@@ -10,6 +12,7 @@ import re
 
 from .markers import CLOSERS, OUTLET, SENTENCE_ENDS
 from .parsed import Byline
+from .people import has_surname
 
 # 本报记者, 浙江日报记者, 人民政协报记者, 本报见习记者, 特约记者, 本报通讯员, 摄影记者, 摄影.
 _ROLE = re.compile(rf"(?P<outlet>{OUTLET})?(?:特约|见习|首席|摄影)?(?P<kind>记者|通讯员)|摄影")
@@ -27,7 +30,10 @@ def parse_byline(text: str) -> tuple[Byline, ...] | None:
     title such as 通讯员队伍建设 is not taken for a byline; 本报记者周霜 is.
     """
     inner = _PARENTHESISED.fullmatch(text)
-    return _parse_credits(inner.group(1).strip(), loose=True) if inner else _parse_credits(text)
+    if not inner:
+        return _parse_credits(text)
+    credits = inner.group(1).strip()
+    return _parse_credits(credits, loose=True) or _bare_names(credits)
 
 
 def split_trailing_byline(paragraph: str) -> tuple[str, tuple[Byline, ...]]:
@@ -69,6 +75,13 @@ def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | No
             return None
         bylines.append(_byline(role, names))
     return tuple(bylines)
+
+
+def _bare_names(text: str) -> tuple[Byline, ...] | None:
+    names = [n for n in _NAME_SEPARATORS.split(_PHOTO_MARK.sub("", text)) if n]
+    if names and all(_NAME.fullmatch(n) and has_surname(n) for n in names):
+        return (Byline(role="correspondent", title="", outlet="", names=tuple(names)),)
+    return None
 
 
 def _byline(role: re.Match, names: list[str]) -> Byline:

@@ -26,8 +26,10 @@ from .markers import (
     SourceMark,
     dateline,
     ends_sentence,
+    is_issue_line,
     opens_like_a_lead,
     opens_with_enumerator,
+    outlet_source,
     source_mark,
     teaser,
 )
@@ -55,14 +57,16 @@ def _describe(block: Block) -> _Line:
     text = block.text
     bylines = parse_byline(text) or ()
     page_ref = None if bylines else teaser(text)
-    shaped = not bylines and not page_ref and is_heading_shaped(text)
-    is_paragraph = not (bylines or page_ref or shaped)
+    # A line opening with a source marker is a lead, however short (a column
+    # break may cut it before its first full stop).
+    source = None if bylines or page_ref else source_mark(text)
+    shaped = not (bylines or page_ref or source) and is_heading_shaped(text)
     return _Line(
         line=block.line,
         text=text,
         bylines=bylines,
         teaser=page_ref,
-        source=source_mark(text) if is_paragraph else None,
+        source=source,
         heading=shaped and not opens_with_enumerator(text),
     )
 
@@ -78,14 +82,21 @@ def _continues(paragraph: str, text: str) -> bool:
 
 def _kind(paragraphs: list[str], bylines: list[Byline], marked: bool) -> str:
     """A lone unmarked paragraph credited only to correspondents or a photographer is a
-    photo caption; a lone paragraph without byline is a brief."""
+    photo caption; a lone paragraph without byline, or signed with bare names in
+    brackets (……。（赵六）), is a brief."""
     if len(paragraphs) > 1:
         return "article"
-    if not bylines:
+    if not bylines or all(not b.title for b in bylines):
         return "brief"
     if not marked and all(b.role == "correspondent" or "摄影" in b.title for b in bylines):
         return "photo"
     return "article"
+
+
+def _credited_source(bylines: list[Byline]) -> tuple[str, bool]:
+    """An unmarked article's source: the outlet its reporters write for (本报记者, 浙江在线记者)."""
+    outlet = next((b.outlet for b in bylines if b.role == "reporter" and b.outlet), "")
+    return outlet_source(outlet) if outlet else ("", False)
 
 
 class _PageReader:
@@ -107,7 +118,10 @@ class _PageReader:
         """The first line, unless it is already an article's title (a source marker follows)."""
         lines = self.lines
         if lines and lines[0].heading and not (len(lines) > 1 and lines[1].source):
-            return lines[0].text, 1
+            index = 1
+            while index < len(lines) and is_issue_line(lines[index].text):
+                index += 1  # the date and issue number printed under the masthead
+            return lines[0].text, index
         return "", 0
 
     def _read_item(self, index: int) -> tuple[ParsedArticle, int]:
@@ -134,7 +148,7 @@ class _PageReader:
         mark = lines[index].source
         paragraphs, index = self._read_body(index, bylines)
         index = self._read_bylines(index, bylines)
-        source = mark.source if mark else ""
+        source, is_reprint = (mark.source, mark.is_reprint) if mark else _credited_source(bylines)
         article = ParsedArticle(
             line=lines[start].line,
             kind=_kind(paragraphs, bylines, mark is not None),
@@ -142,7 +156,7 @@ class _PageReader:
             kicker=kicker,
             subtitle=subtitle,
             source=source,
-            is_reprint=mark is not None and mark.is_reprint,
+            is_reprint=is_reprint,
             dateline=dateline(paragraphs[0]),
             paragraphs=tuple(paragraphs),
             bylines=with_outlet(tuple(bylines), source),

@@ -43,7 +43,11 @@ def is_heading_shaped(text: str) -> bool:
 
 
 def split_heading(lines: list[str]) -> tuple[str, str, str]:
-    """(kicker, title, subtitle) of one to three heading lines."""
+    """(kicker, title, subtitle) of one to three heading lines.
+
+    A line printed twice running (a web copy repeating its title) counts once.
+    """
+    lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
     subtitle = ""
     if len(lines) > 1 and _DASHES.match(lines[-1]):
         subtitle, lines = _DASHES.sub("", lines[-1]), lines[:-1]

@@ -5,13 +5,23 @@ from dataclasses import dataclass
 
 from .cleaning import fold_width
 
-# An outlet's name ends like one: 本报, 浙江日报, 人民政协网, 新华社, 浙江卫视台.
-OUTLET = r"[\u4e00-\u9fff]{1,12}?(?:报|网|社|台|客户端)"
+# An outlet's name ends like one: 本报, 浙江日报, 人民政协网, 新华社, 浙江卫视台, a news
+# app (潮新闻, …客户端), a web portal (…在线), a county media centre (…融媒体中心), a
+# government account (…发布).
+OUTLET = r"[\u4e00-\u9fff]{1,12}?(?:报|网|社|台|客户端|新闻|在线|融媒体中心|发布)"
 # 据浙江日报 ⎵ (a reprint) or 联谊报 ⎵ / 联谊报讯 / 本报讯 / 人民政协网 ⎵ (a named outlet).
-# A space or bracket must follow, so "据悉，" and "据报道，" are ordinary text.
-_SOURCE = re.compile(rf"(?:据(?P<cited>{OUTLET})|(?P<named>{OUTLET}))(?:讯 ?| |(?=[（(]))")
+# A space or bracket must follow, so "据悉，" and "据报道，" are ordinary text; after
+# 据 an opening quote may follow too (据…在线“…”), the outlet then being plain.
+_SOURCE = re.compile(
+    rf"(?:据(?P<cited>{OUTLET})(?=“)|(?:据(?P<cited_spaced>{OUTLET})|(?P<named>{OUTLET}))"
+    r"(?:讯 ?| |(?=[（(])))"
+)
 _OWN_OUTLETS = ("联谊报", "本报")
 
+# 2025年5月26日 星期一 / 第1234期: printed under a masthead, part of no article.
+_ISSUE_LINE = re.compile(
+    r"(?:\d{4}年\d{1,2}月\d{1,2}日|第\d+期|星期[一二三四五六日天]|农历\S+|[ 　])+"
+)
 _DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _DATE_LENGTH = len("12月31日")
 _TEASER_ARROWS = (">", "＞", "》")
@@ -24,7 +34,7 @@ _ENUMERATOR_LENGTH = 6  # enough for （十二） and 12.
 # How a news item's lead opens: a local body as the subject (江山市政协近日…,
 # 宁波市海曙区政协组织…) or a date; a column fragment never opens like that.
 _LEAD = re.compile(
-    r"(?:近日|日前)?，?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府))"
+    r"(?:近日|日前)?,?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府))"
 )
 CLOSERS = "”’」』"
 SENTENCE_ENDS = "。！？!?…"
@@ -41,10 +51,22 @@ def source_mark(text: str) -> SourceMark | None:
     match = _SOURCE.match(text)
     if not match:
         return None
-    outlet = match.group("cited") or match.group("named")
+    outlet = match.group("cited") or match.group("cited_spaced") or match.group("named")
+    return SourceMark(*outlet_source(outlet), match.end())
+
+
+def outlet_source(outlet: str) -> tuple[str, bool]:
+    """(source, is_reprint) of an outlet as printed: our own paper is 本报."""
     if outlet.startswith(_OWN_OUTLETS):
-        return SourceMark("本报", False, match.end())
-    return SourceMark(outlet, True, match.end())
+        return "本报", False
+    return outlet, True
+
+
+def is_issue_line(text: str) -> bool:
+    """Whether the line is only a date, weekday or issue number (2025年5月26日 星期一)."""
+    return (
+        re.search(r"\d", text) is not None and _ISSUE_LINE.fullmatch(fold_width(text)) is not None
+    )
 
 
 def dateline(text: str) -> tuple[int, int] | None:

@@ -291,13 +291,14 @@ def _members_named_first(text: str) -> list[TitledName]:
         if not words:
             continue
         name, flag = words[-1]
-        if flag.startswith("nr") and 2 <= len(name) <= 4 and _has_surname(name):
+        if flag.startswith("nr") and 2 <= len(name) <= 4 and has_surname(name):
             name_start = match.start() - len(name)
             found.append(TitledName(name, "委员", (match.start(), match.end()), name_start))
     return found
 
 
-def _has_surname(name: str) -> bool:
+def has_surname(name: str) -> bool:
+    """Whether the name opens with a common surname."""
     return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
 
 

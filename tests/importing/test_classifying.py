@@ -45,7 +45,8 @@ def test_dateline_opening_an_unmarked_article():
     (article,) = articles(
         "标题", "4月15日晚，兰溪市政协组织委员夜访企业。", "第二段。", "本报记者 章可馨"
     )
-    assert (article.source, article.dateline, article.kind) == ("", (4, 15), "article")
+    # Unmarked, the article is still our own: its reporter signs as 本报记者.
+    assert (article.source, article.dateline, article.kind) == ("本报", (4, 15), "article")
 
 
 def test_a_date_later_in_the_first_paragraph_is_no_dateline():
@@ -108,7 +109,7 @@ def test_a_new_title_whose_unmarked_lead_names_a_local_body_ends_an_unbylined_ar
     )
     assert [(a.title, a.source, len(a.paragraphs)) for a in parsed] == [
         ("全国政协召开双周协商座谈会", "人民政协报", 1),
-        ("江山市政协开展“请你来协商”活动", "", 1),
+        ("江山市政协开展“请你来协商”活动", "本报", 1),
     ]
     assert parsed[1].bylines[0].names == ("李娜",)
 
@@ -312,3 +313,50 @@ def test_keep_punctuation_leaves_the_text_as_written():
     assert article.title == "民盟省委会:让乡村文旅火出圈"
     assert article.paragraphs[0].endswith("好,很好。")
     assert repairs == ()
+
+
+def test_an_unmarked_article_takes_its_reporters_outlet_as_source():
+    first, second = articles(
+        "宁波市政协召开专题协商会",
+        "5月15日，宁波市政协召开专题协商会。",
+        "浙江在线记者 俞静怡 郑浩然",
+        "王志刚副主席赴衢州开展专题调研",
+        "联谊报 5月21日，省政协副主席王志刚赴衢州市调研。",
+    )
+    assert (first.source, first.is_reprint) == ("浙江在线", True)
+    assert first.bylines[0].names == ("俞静怡", "郑浩然")
+    assert (second.title, second.source) == ("王志刚副主席赴衢州开展专题调研", "本报")
+
+
+def test_briefs_signed_with_bare_names_in_brackets():
+    parsed = articles(
+        "简讯",
+        "嘉善政协开展活动",
+        "近日，嘉善县政协组织委员走进企业。（沈悦）",
+        "海盐政协视察产业",
+        "日前，海盐县政协组织委员视察园区。（朱丽）",
+    )
+    assert [(a.kind, a.kicker, a.title, a.bylines[0].names) for a in parsed] == [
+        ("brief", "简讯", "嘉善政协开展活动", ("沈悦",)),
+        ("brief", "", "海盐政协视察产业", ("朱丽",)),
+    ]
+
+
+def test_a_lead_cut_by_a_column_break_before_its_full_stop_is_no_heading():
+    (article,) = articles(
+        "开化政协委员守护“钱江源”",
+        "本报讯（记者 刘一诺）近日，开化县政协组织委员察看了齐溪镇的",
+        "水源保护区。",
+    )
+    assert (article.subtitle, article.source) == ("", "本报")
+    assert article.paragraphs == ("近日，开化县政协组织委员察看了齐溪镇的水源保护区。",)
+
+
+def test_a_date_line_under_the_masthead_is_part_of_it():
+    masthead, parsed, _ = parse_text(page("2025年5月26日　星期一", "标题", BODY))
+    assert (masthead, parsed[0].kicker, parsed[0].title) == (MASTHEAD, "", "标题")
+
+
+def test_a_title_printed_twice_counts_once():
+    (article,) = articles("温岭政协助企纾困", "温岭政协助企纾困", BODY)
+    assert (article.title, article.subtitle) == ("温岭政协助企纾困", "")

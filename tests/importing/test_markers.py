@@ -4,6 +4,8 @@ from articles.importing.markers import (
     SourceMark,
     dateline,
     ends_sentence,
+    is_issue_line,
+    opens_like_a_lead,
     opens_with_enumerator,
     source_mark,
     teaser,
@@ -98,3 +100,39 @@ def test_enumerators_open_subheads(text, expected):
 )
 def test_sentence_ends(text, expected):
     assert ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "rest"),
+    [
+        ("据柯桥在线“有问题找委员。”", "柯桥在线", "“有问题找委员。”"),
+        ("据安吉县融媒体中心 近日，", "安吉县融媒体中心", "近日，"),
+        ("据余杭发布 5月18日，", "余杭发布", "5月18日，"),
+        ("据潮新闻客户端 近日，", "潮新闻客户端", "近日，"),
+    ],
+)
+def test_outlets_that_are_no_paper_and_a_quote_glued_to_the_marker(text, source, rest):
+    mark = source_mark(text)
+    assert (mark.source, mark.is_reprint, text[mark.end :]) == (source, True, rest)
+
+
+@pytest.mark.parametrize("text", ["据悉，新闻发布会上", "新闻发布会上，", "据了解“三服务”"])
+def test_news_words_and_quotes_after_据_are_no_source_marker(text):
+    assert source_mark(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年5月26日 星期一", True),
+        ("第1234期　2025年5月26日", True),
+        ("星期一", False),
+        ("2025年全省政协工作要点", False),
+    ],
+)
+def test_issue_lines(text, expected):
+    assert is_issue_line(text) is expected
+
+
+def test_a_lead_after_a_full_width_comma_opens_like_one():
+    assert opens_like_a_lead("近日，衢江区政协围绕农村供水保障开展协商。")
