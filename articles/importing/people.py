@@ -42,6 +42,7 @@ _TITLE_WORDS = (
     "教师", "讲师", "学者", "博士", "代表", "主持人", "支书", "组长", "骑手", "快递员",
     "司机", "网格员", "志愿者", "村民", "居民", "党员", "传承人", "艺术家", "作家", "大师",
     "画家", "书法家", "企业家", "科学家", "设计师", "经济师", "会计师", "规划师", "建筑师",
+    "主理人", "带头人", "发起人", "技术官", "执行官", "运营官", "财务官", "法官", "检察官",
 )  # fmt: skip
 # Honours that may open a title ("国家级领军人才、…教授张维加") without being one.
 _HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠", "会员", "盟员", "社员")
@@ -64,6 +65,8 @@ _SENTENCE_FLAGS = ("p", "c", "d", "r", "u", "t", "f")
 # jieba tags of a first word that rule out a name, and those that do not.
 _FUNCTION_WORD_FLAGS = ("p", "c", "u", "d")
 _NAME_LIKE_FLAGS = ("nr", "ns", "nz", "j", "x")
+# jieba tags of a word that may follow a name jieba found: adverb, verb, preposition.
+_AFTER_NAME_FLAGS = ("d", "v", "p")
 # Small words no given name ends with: 兰兰在接受采访 is 兰兰, not 兰兰在.
 _NEVER_LAST_IN_NAME = set("在说等也还是的和与就对将又都到了把被及")
 
@@ -86,6 +89,7 @@ _COMMON_WORD_FREQUENCY = 100
 _SENTENCE_END = re.compile("[。；！？;!?\n]")
 _MAX_TITLE = 60
 _MAX_HONORIFIC_QUOTE = 12
+_CLOSING_PAIRS = {"”": "“", "）": "（"}
 
 _TITLE_WORDS_LONGEST_FIRST = sorted(_TITLE_WORDS, key=len, reverse=True)
 _TITLE_WORD_RE = re.compile("|".join(_TITLE_WORDS_LONGEST_FIRST))
@@ -104,15 +108,17 @@ class TitledName:
 
 def find_titled_names(text: str) -> list[TitledName]:
     """Every title-plus-name in text, in reading order, repeats included."""
-    found = []
+    found: list[TitledName] = []
+    previous_end = 0  # a title never reaches back over the name before it (甲以及县政协主席乙)
     for match in _TITLE_WORD_RE.finditer(text):
         name = _name_at(text, match.end())
         if name is None:
             continue
-        title_start = _title_start(text, match.end())
+        title_start = _title_start(text, match.end(), previous_end)
         title = text[title_start : match.end()]
         found.append(TitledName(name, title, (title_start, match.end()), match.end()))
         found.extend(_listed_after(text, match.end() + len(name), found[-1]))
+        previous_end = found[-1].name_start + len(found[-1].name)
     found.extend(_members_named_first(text))
     return _restore_rosters(text, sorted(found, key=lambda person: person.name_start))
 
@@ -165,10 +171,14 @@ def _name_at(text: str, start: int) -> str | None:
         return None
     lengths = [surname_length + 1, surname_length + 2]
     candidates = [n for n in lengths if _is_given_name(text[start + surname_length : start + n])]
-    first_word, first_flag = tag(text[start : start + 8])[0]
+    words = tag(text[start : start + 8])
+    first_word, first_flag = words[0]
     if not candidates or _starts_another_word(first_word, first_flag, surname_length):
         return None
-    length = _name_length(text, start, candidates, first_word, first_flag, surname_length)
+    next_flag = words[1][1] if len(words) > 1 else ""
+    length = _name_length(
+        text, start, candidates, first_word, first_flag, surname_length, next_flag
+    )
     name = text[start : start + length] if length else None
     well_known = dictionary_frequency(first_word) >= _COMMON_WORD_FREQUENCY
     if name == first_word and well_known and not first_flag.startswith("nr"):
@@ -177,12 +187,20 @@ def _name_at(text: str, start: int) -> str | None:
 
 
 def _name_length(
-    text: str, start: int, candidates: list[int], word: str, flag: str, surname_length: int
+    text: str,
+    start: int,
+    candidates: list[int],
+    word: str,
+    flag: str,
+    surname_length: int,
+    next_flag: str,
 ) -> int | None:
     scores = {n: _follower_length(text, start + n) for n in candidates}
     tagged = len(word) if flag.startswith(_NAME_LIKE_FLAGS) else 0
     if scores.get(tagged):
         return tagged  # jieba's word, and something a name ends with after it
+    if tagged in candidates and flag.startswith("nr") and next_flag.startswith(_AFTER_NAME_FLAGS):
+        return tagged  # jieba's name, then an adverb or verb: 陈国栋已经来到, 胡晓光打开了
     best = max(scores.values())
     if best:
         # The longer follower is the likelier reading: 卜谈|认为 rather than 卜谈认|为.
@@ -225,11 +243,11 @@ def _follower_length(text: str, at: int) -> int:
     return max((len(w) for w in _FOLLOWERS if text.startswith(w, at)), default=0)
 
 
-def _title_start(text: str, end: int) -> int:
-    """Where the title phrase ending at `end` begins."""
-    start = _segment_start(text, end)
-    while start > 0 and text[start - 1] == "、":
-        previous = _segment_start(text, start - 1)
+def _title_start(text: str, end: int, earliest: int = 0) -> int:
+    """Where the title phrase ending at `end` begins (not before `earliest`)."""
+    start = max(_segment_start(text, end), earliest)
+    while start > earliest and text[start - 1] == "、":
+        previous = max(_segment_start(text, start - 1), earliest)
         segment = text[previous : start - 1]
         if not segment.endswith(_TITLE_WORDS + _HONOURS):
             break
@@ -242,10 +260,12 @@ def _segment_start(text: str, end: int) -> int:
     i = end
     while i > 0 and end - i < _MAX_TITLE:
         char = text[i - 1]
-        if char == "”":
-            opening = text.rfind("“", max(0, i - 1 - _MAX_HONORIFIC_QUOTE), i - 1)
+        if char in _CLOSING_PAIRS:
+            # An honorific such as “鉴湖学者”, or an office's second name such as
+            # 办公室（政策法规处）; not the end of a quoted speech.
+            opening = text.rfind(_CLOSING_PAIRS[char], max(0, i - 1 - _MAX_HONORIFIC_QUOTE), i - 1)
             if opening == -1 or any(c in _PUNCTUATION for c in text[opening + 1 : i - 1]):
-                break  # the end of a quoted speech, not an honorific such as “鉴湖学者”
+                break
             i = opening
             continue
         if char in _PUNCTUATION:
@@ -258,7 +278,8 @@ def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
     """Drops what belongs to the sentence (邀请, 他和, 来自台州的) from a title's start."""
     title_word = _TITLE_WORD_RE.search(text, start, segment_end)
     limit = title_word.start() if title_word else segment_end
-    start = text.rfind("的", start, limit) + 1 or start  # 来自台州的|省政协委员
+    # 来自台州的|省政协委员, 会议书面交流了|省政协委员
+    start = max(text.rfind("的", start, limit), text.rfind("了", start, limit)) + 1 or start
     offset = start
     for word, flag in tag(text[start:segment_end]):
         is_verb = flag == "v" and len(word) > 1  # 邀请, 来自; not the 增 of 增城区
