@@ -6,14 +6,17 @@ a byline, at a teaser marker, or where a new item starts; a paragraph left
 without a sentence end continues in the next block (a printed column break),
 unless one of the two is an enumerated subhead (一、… ■ …).
 
-Telling a new title from a title-like column fragment (市政协委员、…专职 /
-副书记马晓提出) needs what follows: inside a source-marked article, heading
-lines start a new item only when a teaser marker or a source-marked paragraph
-follows them (bylines may sit between), or when they follow a finished
-sentence and either have a headline's own form (嵊泗县政协：聚焦海岛民生) or
-the paragraph after them opens like a news lead (江山市政协近日…).
-Unmarked items (photos, briefs) are short, so there a heading line after a
-finished sentence starts a new item.
+A heading-shaped line inside a body has three readings: a new item's title,
+text a column break cut (市政协委员、…专职 / 副书记马晓提出), or a subhead of
+the article (产业链上建言). Each is scored from the evidence around it: a
+teaser or a source-marked lead after it (bylines may sit between), a
+headline's own form (嵊泗县政协：聚焦海岛民生), a following paragraph that
+opens like a news lead (江山市政协近日…) and, in unmarked items (photos,
+briefs, which are short), a finished sentence before it all make a title; an
+unfinished sentence before it, or a title word at its end, make it text; a
+short unpunctuated line between finished paragraphs makes a subhead, which
+nothing joins. The best reading wins; when the runner-up is within a point,
+the decision is recorded as a close call for the editor.
 """
 
 from dataclasses import dataclass
@@ -33,7 +36,18 @@ from .markers import (
     source_mark,
     teaser,
 )
-from .parsed import Byline, ParsedArticle, ParseError, Repair
+from .parsed import Byline, CloseCall, ParsedArticle, ParseError, Repair
+from .people import ends_with_title, names_across
+
+# The readings of a heading-shaped line met inside a body, in order of
+# preference on a tie: a new item's title, text cut by a column break, a subhead.
+_TITLE, _TEXT, _SUBHEAD = "title", "text", "subhead"
+_READING_NAMES = {_TITLE: "新文章的标题", _TEXT: "正文（分栏接续）", _SUBHEAD: "文中小标题"}
+# Readings this close in score are a close call, listed for the editor.
+_CLOSE_MARGIN = 1
+_SUBHEAD_LENGTH = 16
+_INNER_MARKS = "，、；："
+_CLAUSE_MARKS = "，；"
 
 
 @dataclass(frozen=True)
@@ -48,8 +62,16 @@ class _Line:
     heading: bool  # shaped like a heading (or a column fragment)
 
 
-def classify(blocks: list[Block]) -> tuple[str, list[ParsedArticle], list[Repair]]:
-    """(masthead, articles, column-join repairs) of a page's blocks."""
+@dataclass(frozen=True)
+class Classified:
+    masthead: str
+    articles: list[ParsedArticle]
+    repairs: list[Repair]  # column joins
+    close_calls: list[CloseCall]
+
+
+def classify(blocks: list[Block]) -> Classified:
+    """A page's blocks read as masthead and articles, with the joins and doubts on the way."""
     return _PageReader([_describe(block) for block in blocks]).read()
 
 
@@ -103,8 +125,9 @@ class _PageReader:
     def __init__(self, lines: list[_Line]):
         self.lines = lines
         self.repairs: list[Repair] = []
+        self.close_calls: list[CloseCall] = []
 
-    def read(self) -> tuple[str, list[ParsedArticle], list[Repair]]:
+    def read(self) -> Classified:
         masthead, index = self._masthead()
         articles = []
         while index < len(self.lines):
@@ -112,7 +135,7 @@ class _PageReader:
             articles.append(article)
         if not articles:
             raise ParseError("未找到任何文章")
-        return masthead, articles, self.repairs
+        return Classified(masthead, articles, self.repairs, self.close_calls)
 
     def _masthead(self) -> tuple[str, int]:
         """The first line, unless it is already an article's title (a source marker follows)."""
@@ -183,14 +206,24 @@ class _PageReader:
             bylines.extend(credits)
         paragraphs: list[str] = []
         closed = self._add_paragraph(paragraphs, bylines, text, first.line)
+        after_subhead = False
         index += 1
         while index < len(lines) and not closed:
             line = lines[index]
             if line.bylines or line.teaser:
                 break
-            if line.heading and self._starts_item(index, paragraphs[-1], first.source is not None):
+            reading = _TEXT
+            if line.heading:
+                reading = self._read_heading_line(index, paragraphs[-1], first.source is not None)
+            if reading == _TITLE:
                 break
-            closed = self._add_paragraph(paragraphs, bylines, line.text, line.line)
+            if reading == _SUBHEAD:
+                paragraphs.append(line.text)
+            else:
+                closed = self._add_paragraph(
+                    paragraphs, bylines, line.text, line.line, joinable=not after_subhead
+                )
+            after_subhead = reading == _SUBHEAD
             index += 1
         return paragraphs, index
 
@@ -200,34 +233,83 @@ class _PageReader:
             index += 1
         return index
 
-    def _starts_item(self, index: int, last_paragraph: str, marked: bool) -> bool:
-        """Whether the heading-shaped line at index starts a new item (see module doc)."""
-        if not marked and ends_sentence(last_paragraph):
-            return True
-        lines, end = self.lines, index
+    def _read_heading_line(self, index: int, last_paragraph: str, marked: bool) -> str:
+        """The best reading of a heading-shaped line inside a body; a close one is recorded."""
+        scores = self._score_readings(index, last_paragraph, marked)
+        ranked = sorted(scores, key=lambda reading: -scores[reading])  # stable: ties keep order
+        best, runner_up = ranked[0], ranked[1]
+        if scores[best] - scores[runner_up] <= _CLOSE_MARGIN:
+            line = self.lines[index]
+            self.close_calls.append(
+                CloseCall(
+                    line.line, "heading", line.text, _READING_NAMES[best], _READING_NAMES[runner_up]
+                )
+            )
+        return best
+
+    def _score_readings(self, index: int, last_paragraph: str, marked: bool) -> dict[str, int]:
+        """Evidence for each reading of the heading-shaped line at index (see module doc)."""
+        lines, text = self.lines, self.lines[index].text
+        end = index
         while end < len(lines) and lines[end].heading and end - index < MAX_HEADING_LINES:
             end += 1
-        if end < len(lines) and lines[end].teaser:
-            return True
+        pointer = end < len(lines) and lines[end].teaser is not None
         while end < len(lines) and lines[end].bylines:
             end += 1
-        if end == len(lines) or lines[end].heading:
-            return False
-        if lines[end].source is not None:
-            return True
-        return ends_sentence(last_paragraph) and (
-            is_headline(lines[index].text) or opens_like_a_lead(lines[end].text)
+        following = None
+        if end < len(lines) and not (lines[end].heading or lines[end].teaser):
+            following = lines[end]
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
+        finished = ends_sentence(last_paragraph)
+        punctuated = any(mark in text for mark in _INNER_MARKS)
+        clause = any(mark in text for mark in _CLAUSE_MARKS)  # 他指出，要紧扣
+
+        title = 0
+        if pointer or (following is not None and following.source is not None):
+            title += 6  # a teaser or a source-marked lead follows: an item starts
+        elif following is None:
+            title -= 10  # nothing for it to be the title of
+        if finished:
+            title += 5 if not marked else 0  # unmarked items (photos, briefs) are short
+            title += 4 if is_headline(text) else 0
+            title += 5 if following is not None and opens_like_a_lead(following.text) else 0
+
+        subhead = int(finished) + int(len(text) <= _SUBHEAD_LENGTH) + int(not punctuated)
+        subhead -= 2 if clause else 0
+        plain_next = next_line is not None and not (
+            next_line.heading or next_line.bylines or next_line.teaser
         )
+        subhead += 1 if plain_next else -2
+
+        fragment = 0 if finished else 4  # a column break inside a sentence
+        if ends_with_title(text) or (plain_next and names_across(text, next_line.text)):
+            fragment += 3  # …副校长 / 王旭东建议, …书记林海 / 波介绍
+        fragment += 3 if len(text) > 2 * _SUBHEAD_LENGTH else 0  # a column's worth of text
+        fragment += int(punctuated)
+        return {_TITLE: title, _TEXT: fragment, _SUBHEAD: subhead}
 
     def _add_paragraph(
-        self, paragraphs: list[str], bylines: list[Byline], text: str, line: int
+        self,
+        paragraphs: list[str],
+        bylines: list[Byline],
+        text: str,
+        line: int,
+        *,
+        joinable: bool = True,
     ) -> bool:
-        """Adds a block's text to the body; True when a byline after it closes the article."""
+        """Adds a block's text to the body; True when a byline after it closes the article.
+
+        Not joinable: the paragraph before is a subhead, which nothing continues.
+        """
         text, credits = split_trailing_byline(text)
         bylines.extend(credits)
-        if paragraphs and _continues(paragraphs[-1], text):
+        if paragraphs and joinable and _continues(paragraphs[-1], text):
             paragraphs[-1], repair = join_parts(paragraphs[-1], text, line)
             self.repairs.append(repair)
+            if repair.kind == "overlap":
+                self.close_calls.append(
+                    CloseCall(line, "overlap", repair.before, "删去重复的字", "保留原文")
+                )
         else:
             paragraphs.append(text)
         return bool(credits)

@@ -3,9 +3,9 @@
 import dataclasses
 
 from .gazetteer import Gazetteer
-from .parsed import Byline, ParsedArticle, PersonMention
+from .parsed import Byline, CloseCall, ParsedArticle, PersonMention
 from .people import TitledName, find_titled_names, kind_of, organisation_of
-from .regions import article_regions, title_region
+from .regions import article_regions, region_from_context, title_region
 from .topics import article_topics
 from .vocabulary import Vocabulary
 
@@ -16,20 +16,40 @@ def enrich_article(
     headline = "\n".join(p for p in (article.title, article.kicker, article.subtitle) if p)
     body = "\n".join(article.paragraphs)
     titled = find_titled_names(body)
-    region_codes = article_regions(
+    regions = article_regions(
         headline,
         body,
         gazetteer,
         ignored_spans=[person.title_span for person in titled],
     )
+    region_codes = regions.codes
+    close_calls = []
+    if regions.runner_up:
+        close_calls.append(
+            CloseCall(
+                article.line,
+                "primary-region",
+                article.title,
+                f"主要地区{_region_name(gazetteer, region_codes[0])}",
+                _region_name(gazetteer, regions.runner_up),
+            )
+        )
     people = [person for byline in article.bylines for person in _byline_people(byline)]
-    people += _mentioned_people(headline, body, titled, gazetteer, region_codes)
+    people += _mentioned_people(
+        headline, body, titled, gazetteer, region_codes, close_calls, article.line
+    )
     return dataclasses.replace(
         article,
         people=_first_per_name(people),
         region_codes=region_codes,
         topic_names=article_topics(headline, body, vocabulary) if vocabulary else (),
+        close_calls=tuple(close_calls),
     )
+
+
+def _region_name(gazetteer: Gazetteer, code: str | None) -> str:
+    region = gazetteer.get(code)
+    return region.name if region else ""
 
 
 def _first_per_name(people: list[PersonMention]) -> tuple[PersonMention, ...]:
@@ -53,6 +73,8 @@ def _mentioned_people(
     titled: list[TitledName],
     gazetteer: Gazetteer,
     region_codes: tuple[str, ...],
+    close_calls: list[CloseCall],
+    line: int,
 ) -> list[PersonMention]:
     """Each titled person once, in order of first appearance.
 
@@ -70,7 +92,16 @@ def _mentioned_people(
             (0, headline.index(p.name)) if p.name in headline else (1, body.index(p.name))
         ),
     )
-    return [_mention(person, gazetteer, region_codes) for person in order]
+    mentions = [_mention(person, gazetteer, region_codes) for person in order]
+    if len(region_codes) > 1:
+        # The article names several places: a region read from it, not from the
+        # title itself (市政协委员, 政协委员), is a guess.
+        close_calls += [
+            CloseCall(line, "person-region", m.name, _region_name(gazetteer, m.region_code), "")
+            for m in mentions
+            if m.region_code and region_from_context(m.title, gazetteer)
+        ]
+    return mentions
 
 
 def _mention(

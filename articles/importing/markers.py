@@ -32,9 +32,11 @@ _ENUMERATOR = re.compile(
 )
 _ENUMERATOR_LENGTH = 6  # enough for （十二） and 12.
 # How a news item's lead opens: a local body as the subject (江山市政协近日…,
-# 宁波市海曙区政协组织…) or a date; a column fragment never opens like that.
+# 宁波市海曙区政协组织…) or a date; a column fragment never opens like that, and
+# neither does a paragraph opening with someone's title (温岭市政协委员、…).
 _LEAD = re.compile(
-    r"(?:近日|日前)?,?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府))"
+    r"(?:近日|日前)?,?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府)"
+    r"(?!委员|常委|副?主席|副?秘书长|副?书记|副?主任|党组))"
 )
 CLOSERS = "”’」』"
 SENTENCE_ENDS = "。！？!?…"

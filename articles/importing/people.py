@@ -88,6 +88,7 @@ _CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
 _COMMON_WORD_FREQUENCY = 100
 _SENTENCE_END = re.compile("[。；！？;!?\n]")
 _MAX_TITLE = 60
+_NAME_REACH = 8  # enough of the next column for a name and what follows it
 _MAX_HONORIFIC_QUOTE = 12
 _CLOSING_PAIRS = {"”": "“", "）": "（"}
 
@@ -121,6 +122,20 @@ def find_titled_names(text: str) -> list[TitledName]:
         previous_end = found[-1].name_start + len(found[-1].name)
     found.extend(_members_named_first(text))
     return _restore_rosters(text, sorted(found, key=lambda person: person.name_start))
+
+
+def ends_with_title(text: str) -> bool:
+    """Whether text ends on a title word or a position's qualifier (…副校长, …党委专职)."""
+    return text.endswith((*_TITLE_WORDS, *_POSITION_QUALIFIERS))
+
+
+def names_across(first: str, second: str) -> bool:
+    """Whether joining the two texts makes a titled name that one alone lacks (…书记林海|波介绍)."""
+    joint = len(first)
+    return any(
+        person.title_span[1] <= joint < person.name_start + len(person.name)
+        for person in find_titled_names(first + second[:_NAME_REACH])
+    )
 
 
 def kind_of(title: str) -> str:

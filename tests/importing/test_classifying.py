@@ -2,6 +2,8 @@
 
 import pytest
 
+from articles.importing.blocks import split_blocks
+from articles.importing.classifying import classify
 from articles.importing.parsed import Byline, ParseError
 from articles.importing.pipeline import parse_text
 
@@ -137,7 +139,7 @@ def test_an_unmarked_subhead_does_not_start_a_new_article():
         "本报记者 周霜",
     )
     assert article.title == "标题"
-    assert "聚焦民生实事" in "".join(article.paragraphs)
+    assert article.paragraphs[1:] == ("聚焦民生实事", "今年以来，委员们围绕民生实事开展调研。")
 
 
 def test_a_byline_ends_the_body_even_after_an_unfinished_paragraph():
@@ -360,3 +362,48 @@ def test_a_date_line_under_the_masthead_is_part_of_it():
 def test_a_title_printed_twice_counts_once():
     (article,) = articles("温岭政协助企纾困", "温岭政协助企纾困", BODY)
     assert (article.title, article.subtitle) == ("温岭政协助企纾困", "")
+
+
+def test_subheads_without_enumerators_are_never_glued_to_what_follows():
+    (article,) = articles(
+        "温岭政协助企纾困",
+        BODY,
+        "产业链上建言",
+        "围绕主导产业，委员们梳理出问题18个。",
+        "服务链上发力",
+        "市政协委员、一家泵业公司董事长江志勇说，委员们帮企业对接科研团队。",
+        "本报记者 叶思琪",
+    )
+    assert article.paragraphs[1:] == (
+        "产业链上建言",
+        "围绕主导产业，委员们梳理出问题18个。",
+        "服务链上发力",
+        "市政协委员、一家泵业公司董事长江志勇说，委员们帮企业对接科研团队。",
+    )
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["象山县政协委员、东门村党支部书记林海", "他指出，要紧扣", "市政协委员、市公安局党委专职"],
+)
+def test_a_short_line_cut_mid_name_or_mid_clause_is_text_not_a_subhead(fragment):
+    (article,) = articles("标题", BODY, fragment, "波介绍，村里正在谋划研学基地。")
+    assert article.paragraphs[1] == fragment + "波介绍，村里正在谋划研学基地。"
+
+
+def test_close_readings_of_a_line_are_recorded_for_the_editor():
+    blocks = split_blocks(
+        page("标题", BODY, "市政协委员、市公安局党委专职", "副书记马晓提出，要加强。")
+    )
+    doubts = classify(blocks).close_calls
+    assert [(c.line, c.kind, c.text, c.chosen, c.alternative) for c in doubts] == [
+        (7, "heading", "市政协委员、市公安局党委专职", "正文（分栏接续）", "文中小标题")
+    ]
+    assert doubts[0].describe() == (
+        "第7行“市政协委员、市公安局党委专职”：判为正文（分栏接续），也可能是文中小标题"
+    )
+
+
+def test_a_clear_reading_is_no_close_call():
+    blocks = split_blocks(page("标题", BODY, "第二篇", "联谊报 近日，委员视察。"))
+    assert classify(blocks).close_calls == []

@@ -284,12 +284,14 @@ def test_taizhou_page(pages):
         ("黄海峰", "区政协主席", "member", "331004"),
     ]
     assert by_title(pages["taizhou_p1"], "丽水").region_codes == ("331100", "331123", "331124")
-    assert by_title(pages["taizhou_p1"], "舟山渔场").region_codes[0] == "330900"
+    # The most specific place: the lead gives the district with its city (舟山市普陀区).
+    assert by_title(pages["taizhou_p1"], "舟山渔场").region_codes[0] == "330903"
 
 
 def test_quzhou_page(pages):
     kecheng = by_title(pages["quzhou_p4"], "有礼")
-    assert kecheng.region_codes[:2] == ("330800", "330802")
+    # The headline names the city, the lead the district that acts (衢州市柯城区政协).
+    assert kecheng.region_codes == ("330802",)
     assert mentioned(kecheng) == [
         ("徐红芳", "区政协主席", "member", "330802"),
         ("方建明", "区政协副主席", "member", "330802"),
