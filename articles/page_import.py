@@ -51,6 +51,8 @@ class PageReport:
     people_created: list[str] = dataclasses.field(default_factory=list)
     teasers: list[str] = dataclasses.field(default_factory=list)
     repairs: list[dict] = dataclasses.field(default_factory=list)
+    # Decisions the parser took on thin evidence, for the editor to check first.
+    close_calls: list[dict] = dataclasses.field(default_factory=list)
 
 
 def build_gazetteer() -> Gazetteer:
@@ -109,6 +111,9 @@ class PageLoader:
             section=page.section,
             encoding=parsed.encoding,
             repairs=[dataclasses.asdict(r) for r in parsed.repairs],
+            close_calls=[
+                {**dataclasses.asdict(c), "description": c.describe()} for c in parsed.close_calls
+            ],
         )
         existing = {
             a.pk: a

@@ -5,7 +5,7 @@ import dataclasses
 from .gazetteer import Gazetteer
 from .parsed import Byline, CloseCall, ParsedArticle, PersonMention
 from .people import TitledName, find_titled_names, kind_of, organisation_of
-from .regions import article_regions, region_from_context, title_region
+from .regions import article_regions, context_regions, title_region
 from .topics import article_topics
 from .vocabulary import Vocabulary
 
@@ -93,14 +93,23 @@ def _mentioned_people(
         ),
     )
     mentions = [_mention(person, gazetteer, region_codes) for person in order]
-    if len(region_codes) > 1:
-        # The article names several places: a region read from it, not from the
-        # title itself (市政协委员, 政协委员), is a guess.
-        close_calls += [
-            CloseCall(line, "person-region", m.name, _region_name(gazetteer, m.region_code), "")
-            for m in mentions
-            if m.region_code and region_from_context(m.title, gazetteer)
+    for mention in mentions:
+        # A title naming no place (市政协委员) in an article naming several: a guess.
+        rivals = [
+            code
+            for code in context_regions(mention.title, gazetteer, region_codes)
+            if code != mention.region_code
         ]
+        if mention.region_code and rivals:
+            close_calls.append(
+                CloseCall(
+                    line,
+                    "person-region",
+                    f"{mention.title}{mention.name}",
+                    f"地区{_region_name(gazetteer, mention.region_code)}",
+                    _region_name(gazetteer, rivals[0]),
+                )
+            )
     return mentions
 
 

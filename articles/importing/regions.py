@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import OTHER_PROVINCES, Gazetteer, RegionMatch
+from .gazetteer import OTHER_PROVINCES, Gazetteer, RegionEntry, RegionMatch
 
 # "我省", "全省", "省政协", "民盟省委会", "省商务厅": the province itself, unnamed
 # (not 外省, 各省, nor the verb of 节省).
@@ -124,17 +124,31 @@ def title_region(
     return context[0] if is_member and context else None
 
 
-def region_from_context(title: str, gazetteer: Gazetteer) -> bool:
-    """Whether title_region reads the title's region from the article, not the title.
+def context_regions(title: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[str]:
+    """The regions of the article a title naming no place of its own could mean.
 
-    市政协委员 and a bare 政协委员 name no place; 省政协委员 names the province.
+    市政协委员 in an article about 温州 and 乐清 could be either city's; a
+    bare 政协委员 any place the article names; 省政协委员 and 杭州市政协委员
+    only one. More than one makes title_region's choice a guess.
     """
     if title.startswith("全国"):
-        return False
+        return []
     relative = _RELATIVE_PREFIX.match(title)
     if relative:
-        return relative.group() != "省"
-    return not gazetteer.find(title)
+        level_char = relative.group()
+        if level_char == "省":
+            return []
+        named = [code for code in context if _is_level(gazetteer.get(code), level_char)]
+        if named:
+            return named
+        # Only inside the places named: the city of an article about its county.
+        above = [a for code in context for a in gazetteer.ancestors(code)]
+        return list(dict.fromkeys(a.code for a in above if _is_level(a, level_char)))
+    return [] if gazetteer.find(title) else list(context)
+
+
+def _is_level(region: RegionEntry | None, level_char: str) -> bool:
+    return bool(region) and region.level != "province" and region.name.endswith(level_char)
 
 
 def _relative_region(level_char: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:

@@ -62,9 +62,15 @@ def test_the_page_lists_its_close_calls_in_line_order(gazetteer):
         "保留原文",
     ) in calls
     assert [c.line for c in page.close_calls] == sorted(c.line for c in page.close_calls)
-    # The article names four places: regions read from it, not a title, are guesses.
-    guessed = [c.text for c in page.close_calls if c.kind == "person-region"]
-    assert guessed == ["叶盈盈", "周建新", "林海涛"]
+    # The article names two cities: whose 市政协 a 市政协委员 sits on is a guess.
+    guessed = [
+        (c.text, c.chosen, c.alternative) for c in page.close_calls if c.kind == "person-region"
+    ]
+    assert guessed == [
+        ("市政协委员、温州大学商学院教授叶盈盈", "地区温州市", "乐清市"),
+        ("市政协常委、温州一家电气集团副总裁周建新", "地区温州市", "乐清市"),
+        ("市政协主席林海涛", "地区温州市", "乐清市"),
+    ]
 
 
 def test_without_a_gazetteer_only_the_structure_s_close_calls(gazetteer):

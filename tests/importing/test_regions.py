@@ -3,7 +3,7 @@
 import pytest
 
 from articles.importing.gazetteer import Gazetteer, RegionEntry
-from articles.importing.regions import article_regions, title_region
+from articles.importing.regions import article_regions, context_regions, title_region
 
 PROVINCE, NINGBO, HAISHU, SHAOXING, SHENGZHOU = "330000", "330200", "330203", "330600", "330683"
 HUZHOU, WUXING, ANJI, XIUZHOU, HANGZHOU = "330500", "330502", "330523", "330411", "330100"
@@ -216,3 +216,19 @@ def test_a_place_in_a_persons_title_in_the_lead_does_not_count(gazetteer):
     lead = "全国政协委员、浙江大学环境与资源学院教授吴伟民在发言中说，要健全补偿机制。"
     span = (0, lead.index("吴伟民"))
     assert article_regions("全国政协召开座谈会", lead, gazetteer, ignored_spans=[span]).codes == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "expected"),
+    [
+        ("市政协委员", ("330300", "330302", "330382"), ["330300", "330382"]),  # 温州 or 乐清
+        ("市政协主席", ("330881",), ["330881"]),  # 江山市: its own, not 衢州's
+        ("市政协委员", ("330523", "330502"), ["330500"]),  # 安吉, 吴兴: their city
+        ("省政协委员", ("330300", "330382"), []),
+        ("杭州市政协委员", ("330300", "330382"), []),
+        ("政协委员", ("330300", "330382"), ["330300", "330382"]),
+        ("全国政协委员", ("330300",), []),
+    ],
+)
+def test_the_regions_a_title_naming_no_place_could_mean(gazetteer, title, context, expected):
+    assert context_regions(title, gazetteer, context) == expected
