@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from articles.importing.datafiles import read_gazetteer  # noqa: E402
 from articles.importing.gazetteer import Gazetteer  # noqa: E402
-from articles.importing.parsed import ParsedArticle, ParsedPage  # noqa: E402
+from articles.importing.parsed import ParsedArticle, ParsedPage, ParseError  # noqa: E402
 from articles.importing.pipeline import parse_page  # noqa: E402
 
 CORPUS = ROOT / "tests/pages/fidelity"
@@ -118,7 +118,13 @@ def page_name(key_path: Path) -> str:
 def score_page(key_path: Path) -> PageScore:
     key = tomllib.loads(key_path.read_text(encoding="utf-8"))
     text_path = key_path.parent / key.get("page", page_name(key_path) + ".txt")
-    page = parse_page(text_path.read_bytes(), gazetteer=gazetteer())
+    try:
+        page = parse_page(text_path.read_bytes(), gazetteer=gazetteer())
+    except ParseError as error:  # a page refused scores nothing, and says why
+        page = ParsedPage("", (), (), "", "")
+        scored = _Scorer(page_name(key_path), key, page).score()
+        scored.mismatches.insert(0, f"{page_name(key_path)} 导入失败：{error}")
+        return scored
     return _Scorer(page_name(key_path), key, page).score()
 
 

@@ -20,6 +20,8 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-
 _NAME_SEPARATORS = re.compile(r"[ 、，,]+")
 _PHOTO_MARK = re.compile(r" 摄影?$")
 _PARENTHESISED = re.compile(r"[（(]([^（）()]+)[）)]")
+# What may stand before a byline: a box (□ 本报记者 …), a text-and-picture credit (文/图).
+_LEADER = re.compile(r"^(?:[□■◇◆○●△▲]|[文图]/[文图]) ?")
 _LEADING_PARENTHESISED = re.compile(r"[（(]([^（）()]{2,40})[）)] ?")
 
 
@@ -29,6 +31,7 @@ def parse_byline(text: str) -> tuple[Byline, ...] | None:
     Outside brackets a bare role word needs a space before the names, so a
     title such as 通讯员队伍建设 is not taken for a byline; 本报记者周霜 is.
     """
+    text = _LEADER.sub("", text)
     inner = _PARENTHESISED.fullmatch(text)
     if not inner:
         return _parse_credits(text)

@@ -29,6 +29,7 @@ from .markers import (
     SourceMark,
     dateline,
     ends_sentence,
+    is_editors_note,
     is_issue_line,
     opens_like_a_lead,
     opens_with_enumerator,
@@ -115,6 +116,15 @@ def _kind(paragraphs: list[str], bylines: list[Byline], marked: bool) -> str:
     return "article"
 
 
+def _note_before_lead(lines: list[_Line], index: int) -> bool:
+    """Whether an editor's note at index stands before the source-marked lead."""
+    return (
+        is_editors_note(lines[index].text)
+        and index + 1 < len(lines)
+        and lines[index + 1].source is not None
+    )
+
+
 def _credited_source(bylines: list[Byline]) -> tuple[str, bool]:
     """An unmarked article's source: the outlet its reporters write for (本报记者, 浙江在线记者)."""
     outlet = next((b.outlet for b in bylines if b.role == "reporter" and b.outlet), "")
@@ -168,8 +178,9 @@ class _PageReader:
         index = self._read_bylines(index, bylines)
         if index == len(lines) or lines[index].heading or lines[index].teaser:
             raise ParseError("标题后面没有正文", line=lines[start].line)
-        mark = lines[index].source
-        paragraphs, index = self._read_body(index, bylines)
+        lead = index + 1 if _note_before_lead(lines, index) else index
+        mark = lines[lead].source
+        paragraphs, index = self._read_body(index, bylines, lead)
         index = self._read_bylines(index, bylines)
         source, is_reprint = (mark.source, mark.is_reprint) if mark else _credited_source(bylines)
         article = ParsedArticle(
@@ -197,31 +208,34 @@ class _PageReader:
             raise ParseError(_orphan_message(lines[index]), line=lines[index].line)
         return heading, index
 
-    def _read_body(self, index: int, bylines: list[Byline]) -> tuple[list[str], int]:
-        """The paragraphs from index on, without the source marker; bylines found join bylines."""
-        lines, first = self.lines, self.lines[index]
-        text = first.text
-        if first.source:
-            text, credits = split_leading_byline(text[first.source.end :])
-            bylines.extend(credits)
+    def _read_body(self, index: int, bylines: list[Byline], lead: int) -> tuple[list[str], int]:
+        """The paragraphs from index on, without the source marker of the lead at `lead`
+        (the first, or the one after an editor's note); bylines found join bylines."""
+        lines = self.lines
+        marked = lines[lead].source is not None
         paragraphs: list[str] = []
-        closed = self._add_paragraph(paragraphs, bylines, text, first.line)
-        after_subhead = False
-        index += 1
+        closed, after_subhead, first = False, False, index
         while index < len(lines) and not closed:
-            line = lines[index]
-            if line.bylines or line.teaser:
+            line, text = lines[index], lines[index].text
+            if index == lead and line.source:
+                text, credits = split_leading_byline(text[line.source.end :])
+                bylines.extend(credits)
+            elif index > first and (line.bylines or line.teaser):
                 break
             reading = _TEXT
-            if line.heading:
-                reading = self._read_heading_line(index, paragraphs[-1], first.source is not None)
+            if line.heading and index > lead:
+                reading = self._read_heading_line(index, paragraphs[-1], marked)
             if reading == _TITLE:
                 break
             if reading == _SUBHEAD:
-                paragraphs.append(line.text)
+                paragraphs.append(text)
             else:
                 closed = self._add_paragraph(
-                    paragraphs, bylines, line.text, line.line, joinable=not after_subhead
+                    paragraphs,
+                    bylines,
+                    text,
+                    line.line,
+                    joinable=index > lead and not after_subhead,
                 )
             after_subhead = reading == _SUBHEAD
             index += 1

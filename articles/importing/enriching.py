@@ -1,6 +1,7 @@
 """Adds people, regions and topics to a parsed article."""
 
 import dataclasses
+import re
 
 from .gazetteer import Gazetteer
 from .parsed import Byline, CloseCall, ParsedArticle, PersonMention
@@ -35,8 +36,19 @@ def enrich_article(
             )
         )
     people = [person for byline in article.bylines for person in _byline_people(byline)]
+    named_in_headline = [
+        person
+        for line in (article.title, article.kicker, article.subtitle)
+        for person in find_titled_names(_PROFILE_LEAD.sub("", line))
+    ]
     people += _mentioned_people(
-        headline, body, titled, gazetteer, region_codes, close_calls, article.line
+        headline,
+        body,
+        named_in_headline + titled,
+        gazetteer,
+        region_codes,
+        close_calls,
+        article.line,
     )
     return dataclasses.replace(
         article,
@@ -50,6 +62,10 @@ def enrich_article(
 def _region_name(gazetteer: Gazetteer, code: str | None) -> str:
     region = gazetteer.get(code)
     return region.name if region else ""
+
+
+# A profile's subtitle opens with 记 or 访 (——记天台县政协委员…), no part of the title.
+_PROFILE_LEAD = re.compile(r"^(?:专访|记|访)(?=[\u4e00-\u9fff])")
 
 
 def _first_per_name(people: list[PersonMention]) -> tuple[PersonMention, ...]:

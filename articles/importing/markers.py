@@ -15,6 +15,8 @@ OUTLET = r"[\u4e00-\u9fff]{1,12}?(?:报|网|社|台|客户端|新闻|在线|融�
 _SOURCE = re.compile(
     rf"(?:据(?P<cited>{OUTLET})(?=“)|(?:据(?P<cited_spaced>{OUTLET})|(?P<named>{OUTLET}))"
     r"(?:讯 ?| |(?=[（(])))"
+    # 新华社杭州5月19日电 / 人民政协报北京5月8日电: a wire dateline.
+    rf"|(?P<wired>{OUTLET})[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日电 ?"
 )
 _OWN_OUTLETS = ("联谊报", "本报")
 
@@ -22,10 +24,13 @@ _OWN_OUTLETS = ("联谊报", "本报")
 _ISSUE_LINE = re.compile(
     r"(?:\d{4}年\d{1,2}月\d{1,2}日|第\d+期|星期[一二三四五六日天]|农历\S+|[ 　])+"
 )
+_EDITORS_NOTE = re.compile(r"(?:【|\[)?(?:编者按|编者的话|编前|编后)(?:】|\])?[：:]")
 _DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _DATE_LENGTH = len("12月31日")
-_TEASER_ARROWS = (">", "＞", "》")
-_TEASER = re.compile(r"(?:>{2,}|》{2,}) ?第?(\d{1,2}) ?版(?:(?: ?[·・•.] ?| )(.+))?")
+_TEASER_ARROWS = (">", "＞", "》", "详见", "见第", "(详见", "(见第")
+_TEASER = re.compile(
+    r"(?:>{2,}|》{2,})? ?\(?(?:详见|见)?第?(\d{1,2}) ?版\)?(?:(?: ?[·・•.] ?| )(.+))?"
+)
 # 一、 （一） 1. ■ ● 【…】: what opens an in-body subhead or a numbered point.
 _ENUMERATOR = re.compile(
     r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d)|[■□●○◆◇▲△★☆◎▶►]|【)"
@@ -53,7 +58,7 @@ def source_mark(text: str) -> SourceMark | None:
     match = _SOURCE.match(text)
     if not match:
         return None
-    outlet = match.group("cited") or match.group("cited_spaced") or match.group("named")
+    outlet = next(o for o in match.group("cited", "cited_spaced", "named", "wired") if o)
     return SourceMark(*outlet_source(outlet), match.end())
 
 
@@ -62,6 +67,11 @@ def outlet_source(outlet: str) -> tuple[str, bool]:
     if outlet.startswith(_OWN_OUTLETS):
         return "本报", False
     return outlet, True
+
+
+def is_editors_note(text: str) -> bool:
+    """编者按：… / 编者的话：…, printed between a title and the article's lead."""
+    return _EDITORS_NOTE.match(text) is not None
 
 
 def is_issue_line(text: str) -> bool:
@@ -81,10 +91,12 @@ def dateline(text: str) -> tuple[int, int] | None:
 
 
 def teaser(text: str) -> tuple[int, str] | None:
-    """(page, section) of a pointer to another page: >>>2版·综合新闻, ＞＞＞２版, >>>第2版."""
-    if not text.startswith(_TEASER_ARROWS):
+    """(page, section) of a pointer to another page: >>>2版·综合新闻, ＞＞＞２版, >>>第2版,
+    详见第2版, （见第3版）."""
+    folded = fold_width(text)
+    if not folded.startswith(_TEASER_ARROWS):
         return None
-    match = _TEASER.fullmatch(fold_width(text))
+    match = _TEASER.fullmatch(folded)
     return (int(match.group(1)), (match.group(2) or "").strip()) if match else None
 
 

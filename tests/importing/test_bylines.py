@@ -125,3 +125,12 @@ def test_bracketed_words_that_are_no_names(text):
 def test_reporters_of_outlets_that_are_no_paper(line, title, outlet):
     (byline,) = parse_byline(line)
     assert (byline.role, byline.title, byline.outlet) == ("reporter", title, outlet)
+
+
+@pytest.mark.parametrize("line", ["□ 本报记者 周霜", "文/图 本报记者 周霜", "■本报记者 周霜"])
+def test_a_box_or_text_and_picture_credit_before_a_byline(line):
+    assert parse_byline(line) == (REPORTER,)
+
+
+def test_a_boxed_subhead_is_no_byline():
+    assert parse_byline("■ 问需于企") is None

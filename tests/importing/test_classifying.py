@@ -407,3 +407,30 @@ def test_close_readings_of_a_line_are_recorded_for_the_editor():
 def test_a_clear_reading_is_no_close_call():
     blocks = split_blocks(page("标题", BODY, "第二篇", "联谊报 近日，委员视察。"))
     assert classify(blocks).close_calls == []
+
+
+def test_an_editors_note_between_title_and_marked_lead_opens_the_body():
+    (article,) = articles(
+        "永嘉政协委员谈民宿",
+        "编者按：山区县如何跨越发展？本版今起推出新栏目。",
+        "本报讯 近日，永嘉县政协委员徐婷婷说，民宿要有特色。",
+        "（记者 陈佳）",
+    )
+    assert (article.source, article.paragraphs) == (
+        "本报",
+        (
+            "编者按：山区县如何跨越发展？本版今起推出新栏目。",
+            "近日，永嘉县政协委员徐婷婷说，民宿要有特色。",
+        ),
+    )
+    assert article.bylines[0].names == ("陈佳",)
+
+
+def test_a_wire_dateline_gives_source_and_bylines():
+    (article,) = articles(
+        "浙江山区海岛县跑出共富“加速度”",
+        "新华社杭州5月19日电（记者 商意盈 许舜达）记者从省发展改革委获悉。",
+    )
+    assert (article.source, article.is_reprint) == ("新华社", True)
+    assert article.bylines == (Byline("reporter", "记者", "新华社", ("商意盈", "许舜达")),)
+    assert article.paragraphs == ("记者从省发展改革委获悉。",)

@@ -309,3 +309,19 @@ def test_quzhou_page(pages):
     assert mentioned(national) == [
         ("吴伟民", "全国政协委员、浙江大学环境与资源学院教授", "member", None)
     ]
+
+
+def test_people_named_in_the_headline_keep_its_fuller_title(gazetteer):
+    article = ParsedArticle(
+        line=1,
+        kind="article",
+        title="“和合”文化的守护者",
+        kicker="长兴县政协主席顾国强表示",
+        subtitle="记天台县政协委员、天台山文化研究会会长陈永明",
+        paragraphs=("县政协主席顾国强说，要推动协商向村社延伸。", "陈永明说，和合文化是根。"),
+    )
+    enriched = enrich_article(article, gazetteer=gazetteer, vocabulary=None)
+    assert [(p.name, p.title) for p in enriched.people] == [
+        ("顾国强", "长兴县政协主席"),
+        ("陈永明", "天台县政协委员、天台山文化研究会会长"),
+    ]

@@ -4,6 +4,7 @@ from articles.importing.markers import (
     SourceMark,
     dateline,
     ends_sentence,
+    is_editors_note,
     is_issue_line,
     opens_like_a_lead,
     opens_with_enumerator,
@@ -136,3 +137,34 @@ def test_issue_lines(text, expected):
 
 def test_a_lead_after_a_full_width_comma_opens_like_one():
     assert opens_like_a_lead("近日，衢江区政协围绕农村供水保障开展协商。")
+
+
+def test_a_wire_dateline_is_a_source_marker():
+    text = "新华社杭州5月19日电（记者 商意盈）记者获悉"
+    mark = source_mark(text)
+    assert (mark.source, mark.is_reprint, text[mark.end :]) == (
+        "新华社",
+        True,
+        "（记者 商意盈）记者获悉",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("详见第2版", (2, "")),
+        (">>>详见第3版", (3, "")),
+        ("（见第4版）", (4, "")),
+        ("转第3版", None),
+    ],
+)
+def test_teasers_written_as_see_page(text, expected):
+    assert teaser(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("编者按：山区县如何跨越发展？", True), ("【编者按】：本版推出", True), ("编者认为，", False)],
+)
+def test_editors_notes(text, expected):
+    assert is_editors_note(text) is expected
