@@ -4,11 +4,12 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import fold_width
+from .wordlists import words
 
-# An outlet's name ends like one: 本报, 浙江日报, 人民政协网, 新华社, 浙江卫视台, a news
-# app (潮新闻, …客户端), a web portal (…在线), a county media centre (…融媒体中心), a
-# government account (…发布).
-OUTLET = r"[\u4e00-\u9fff]{1,12}?(?:报|网|社|台|客户端|新闻|在线|融媒体中心|发布)"
+# An outlet's name ends like one (the outlet_ending list): 本报, 浙江日报, 人民政协网,
+# 新华社, 浙江卫视台, a news app (潮新闻, …客户端), a web portal (…在线), a county
+# media centre (…融媒体中心), a government account (…发布).
+OUTLET = rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(words('outlet_ending'))})"
 # 据浙江日报 ⎵ (a reprint) or 联谊报 ⎵ / 联谊报讯 / 本报讯 / 人民政协网 ⎵ (a named outlet).
 # A space or bracket must follow, so "据悉，" and "据报道，" are ordinary text; after
 # 据 an opening quote may follow too (据…在线“…”), the outlet then being plain.

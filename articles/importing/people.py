@@ -6,7 +6,8 @@ follows it (a speech verb, punctuation) and, where that is ambiguous, from
 jieba's part-of-speech tags. The title is read backwards from the name to the
 start of its phrase. Also found: names listed under one title (张三、李四),
 and members named before the title (袁继新委员认为). No list of names is
-used: only surnames and title words.
+used: only surnames and title words, with the other word lists of
+articles/data/parser_words.csv (see wordlists.py).
 """
 
 import dataclasses
@@ -14,50 +15,19 @@ import re
 from dataclasses import dataclass
 
 from .segmenting import dictionary_frequency, tag
+from .wordlists import words
 
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
-    "党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝竺楼裘斯厉茅忻郁储鄢屠诸宣干郦来洪廉蔺阚冀扈郜嵇惠揭邰桓逯禹井练濮邸"
-    "匡宓凤贝薄晋容闻巴谈茹钮荀於芮汲糜富乌仰伊钭戎束幸印宿怀鄂索赖阴胥苍莘贡劳逄扶宰雍寿"
-    "燕郏浦慕戈庾暨衡步满弘禄阙殳沃蔚晁勾融訾鞠丰巢蒯荆权盖卿危"
-)
-_COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯",
-    "司徒", "端木", "长孙", "宇文", "申屠", "钟离", "闻人",
-)  # fmt: skip
+_SURNAMES = set(words("surname"))
+_COMPOUND_SURNAMES = words("compound_surname")
 
 # Words a name follows when it is someone's title; "副", "常务" and the like
 # need no entry of their own because the title is read back to its start.
-_TITLE_WORDS = (
-    "委员", "常委", "主席", "秘书长", "总经理", "经理", "院长", "部长", "书记", "专家", "教授",
-    "董事长", "董事", "校长", "园长", "科长", "合伙人", "局长", "主任", "研究员", "记者",
-    "通讯员", "会长", "理事长", "市长", "县长", "区长", "镇长", "乡长", "厅长", "处长", "所长",
-    "社长", "总编辑", "主编", "总监", "总裁", "创始人", "负责人", "主委", "队长", "站长",
-    "馆长", "团长", "行长", "检察长", "庭长", "工程师", "律师", "医生", "医师", "老师",
-    "教师", "讲师", "学者", "博士", "代表", "主持人", "支书", "组长", "骑手", "快递员",
-    "司机", "网格员", "志愿者", "村民", "居民", "党员", "传承人", "艺术家", "作家", "大师",
-    "画家", "书法家", "企业家", "科学家", "设计师", "经济师", "会计师", "规划师", "建筑师",
-    "主理人", "带头人", "发起人", "技术官", "执行官", "运营官", "财务官", "法官", "检察官",
-)  # fmt: skip
+_TITLE_WORDS = words("title")
 # Honours that may open a title ("国家级领军人才、…教授张维加") without being one.
-_HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠", "会员", "盟员", "社员")
+_HONOURS = words("honour")
 
 # What comes right after a name: speech and visit verbs, and small words.
-_FOLLOWERS = (
-    "调研发现", "通过视频", "建议", "提出", "认为", "表示", "指出", "强调", "呼吁", "建言",
-    "希望", "分享", "介绍", "谈到", "坦言", "直言", "感慨", "告诉", "回应", "透露", "解释",
-    "补充", "总结", "发言", "提到", "提醒", "发现", "通过", "带队", "率队", "来到", "走进",
-    "深入", "参加", "出席", "主持", "讲话", "致辞", "一行", "同志", "会前", "会上", "先生",
-    "女士", "前往", "考察", "调研", "视察", "看望", "慰问", "回答", "带领", "陪同", "首先",
-    "随后", "接受", "亲自", "现场", "作为", "结合", "围绕", "道出", "就", "赴", "到", "说", "等",
-    "在", "也", "还", "则", "对", "向", "与", "和", "及", "是", "为", "的", "作", "做", "用",
-    "以", "从", "将", "曾", "又", "都", "代表",
-)  # fmt: skip
+_FOLLOWERS = words("follower")
 _PUNCTUATION = set("，。；：！？、,.;:!?“”‘’\"'（）()《》〈〉【】[]…—－- \u3000\n\t·")
 
 # Leading words that belong to the sentence, not the title: 邀请市政协委员…
@@ -72,15 +42,9 @@ _NEVER_LAST_IN_NAME = set("在说等也还是的和与就对将又都到了把�
 
 # How organisations' names end, so that "中国工艺美术大师" names none; 浙江 is
 # for a company's branch: 华为浙江.
-_ORGANISATION_ENDINGS = (
-    "公司", "集团", "企业", "商户", "中心", "街道", "社区", "浙江",
-    *"院校学局委会部厅办所站馆园团科处行社报台室队村镇乡县区市省厂店盟网",
-)  # fmt: skip
+_ORGANISATION_ENDINGS = words("organisation_ending")
 # Words between an organisation and the position it gives: 党委专职副书记, 资深教授.
-_POSITION_QUALIFIERS = (
-    "副", "常务", "执行", "专职", "兼职", "资深", "首席", "高级", "特聘", "名誉", "荣誉",
-    "党委", "党组", "党总支", "党支部", "总",
-)  # fmt: skip
+_POSITION_QUALIFIERS = words("position_qualifier")
 
 # Offices a roster may list without repeating the body: 区政协主席胡敏、副主席王萍.
 _CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
