@@ -18,6 +18,7 @@ from .people import has_surname
 _ROLE = re.compile(rf"(?P<outlet>{OUTLET})?(?:特约|见习|首席|摄影)?(?P<kind>记者|通讯员)|摄影")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
 _NAME_SEPARATORS = re.compile(r"[ 、，,]+")
+_UNKNOWN_OUTLET_ROLE = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,8})记者 (?P<names>[^ ].*)")
 _PHOTO_MARK = re.compile(r" 摄影?$")
 _PARENTHESISED = re.compile(r"[（(]([^（）()]+)[）)]")
 # What may stand before a byline: a box (□ 本报记者 …), a text-and-picture credit (文/图).
@@ -34,7 +35,7 @@ def parse_byline(text: str) -> tuple[Byline, ...] | None:
     text = _LEADER.sub("", text)
     inner = _PARENTHESISED.fullmatch(text)
     if not inner:
-        return _parse_credits(text)
+        return _parse_credits(text) or _unknown_outlet_credit(text)
     credits = inner.group(1).strip()
     return _parse_credits(credits, loose=True) or _bare_names(credits)
 
@@ -78,6 +79,19 @@ def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | No
             return None
         bylines.append(_byline(role, names))
     return tuple(bylines)
+
+
+def _unknown_outlet_credit(text: str) -> tuple[Byline, ...] | None:
+    """今日建德记者 王梦瑶: a reporter of an outlet whose name ends in no known way,
+    taken only when the whole line is that and every name has a surname."""
+    match = _UNKNOWN_OUTLET_ROLE.fullmatch(text)
+    if not match:
+        return None
+    names = _NAME_SEPARATORS.split(match.group("names"))
+    if not all(_NAME.fullmatch(n) and has_surname(n) for n in names):
+        return None
+    outlet = match.group("outlet")
+    return (Byline(role="reporter", title=f"{outlet}记者", outlet=outlet, names=tuple(names)),)
 
 
 def _bare_names(text: str) -> tuple[Byline, ...] | None:

@@ -13,13 +13,17 @@ OUTLET = rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(words('outlet_ending'))})"
 # 据浙江日报 ⎵ (a reprint) or 联谊报 ⎵ / 联谊报讯 / 本报讯 / 人民政协网 ⎵ (a named outlet).
 # A space or bracket must follow, so "据悉，" and "据报道，" are ordinary text; after
 # 据 an opening quote may follow too (据…在线“…”), the outlet then being plain.
+_OWN_OUTLETS = ("联谊报", "本报")
+# What follows 据 in ordinary text: 据了解, 据统计, 据介绍 …
+_NOT_OUTLETS = "了解|统计|介绍|报道|调查|测算|估算|初步|不完全|悉|称|说|此|实"
 _SOURCE = re.compile(
     rf"(?:据(?P<cited>{OUTLET})(?=“)|(?:据(?P<cited_spaced>{OUTLET})|(?P<named>{OUTLET}))"
     r"(?:讯 ?| |(?=[（(])))"
     # 新华社杭州5月19日电 / 人民政协报北京5月8日电: a wire dateline.
     rf"|(?P<wired>{OUTLET})[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日电 ?"
+    # 据今日建德 ⎵: any name after 据 with a space, unless ordinary text (据了解 …).
+    rf"|据(?!{_NOT_OUTLETS})(?P<named_spaced>[\u4e00-\u9fff]{{2,10}}) "
 )
-_OWN_OUTLETS = ("联谊报", "本报")
 
 # 2025年5月26日 星期一 / 第1234期: printed under a masthead, part of no article.
 _ISSUE_LINE = re.compile(
@@ -59,7 +63,8 @@ def source_mark(text: str) -> SourceMark | None:
     match = _SOURCE.match(text)
     if not match:
         return None
-    outlet = next(o for o in match.group("cited", "cited_spaced", "named", "wired") if o)
+    groups = match.group("cited", "cited_spaced", "named", "wired", "named_spaced")
+    outlet = next(o for o in groups if o)
     return SourceMark(*outlet_source(outlet), match.end())
 
 

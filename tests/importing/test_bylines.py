@@ -134,3 +134,10 @@ def test_a_box_or_text_and_picture_credit_before_a_byline(line):
 
 def test_a_boxed_subhead_is_no_byline():
     assert parse_byline("■ 问需于企") is None
+
+
+def test_a_reporter_of_an_outlet_named_in_no_known_way():
+    assert parse_byline("今日建德记者 王梦瑶 李华") == (
+        Byline("reporter", "今日建德记者", "今日建德", ("王梦瑶", "李华")),
+    )
+    assert parse_byline("今日建德记者 这是标题") is None  # no surname: not names

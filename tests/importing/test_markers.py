@@ -168,3 +168,16 @@ def test_teasers_written_as_see_page(text, expected):
 )
 def test_editors_notes(text, expected):
     assert is_editors_note(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("据今日建德 在建德市新安江街道", "今日建德"),
+        ("据了解 今年以来", None),
+        ("据初步统计 全市", None),
+    ],
+)
+def test_any_name_after_据_with_a_space_is_an_outlet_but_ordinary_words(text, source):
+    mark = source_mark(text)
+    assert (mark.source if mark else None) == source
