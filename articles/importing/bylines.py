@@ -67,6 +67,7 @@ def with_outlet(bylines: tuple[Byline, ...], source: str) -> tuple[Byline, ...]:
 def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | None:
     if not _ROLE.match(text):
         return None
+    photo = _PHOTO_MARK.search(text) is not None
     text = _PHOTO_MARK.sub("", text)
     roles = list(_ROLE.finditer(text))
     bylines = []
@@ -77,7 +78,7 @@ def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | No
         names = [n for n in _NAME_SEPARATORS.split(names_text.strip()) if n]
         if not names or not all(_NAME.fullmatch(name) for name in names):
             return None
-        bylines.append(_byline(role, names))
+        bylines.append(_byline(role, names, photo=photo))
     return tuple(bylines)
 
 
@@ -101,11 +102,12 @@ def _bare_names(text: str) -> tuple[Byline, ...] | None:
     return None
 
 
-def _byline(role: re.Match, names: list[str]) -> Byline:
+def _byline(role: re.Match, names: list[str], *, photo: bool) -> Byline:
     is_correspondent = role.group("kind") == "通讯员"
     return Byline(
         role="correspondent" if is_correspondent else "reporter",
         title=role.group(0),
         outlet="" if is_correspondent else (role.group("outlet") or ""),
         names=tuple(names),
+        photo=photo or "摄影" in role.group(0),
     )

@@ -111,7 +111,7 @@ def _kind(paragraphs: list[str], bylines: list[Byline], marked: bool) -> str:
         return "article"
     if not bylines or all(not b.title for b in bylines):
         return "brief"
-    if not marked and all(b.role == "correspondent" or "摄影" in b.title for b in bylines):
+    if not marked and all(b.role == "correspondent" or b.photo for b in bylines):
         return "photo"
     return "article"
 

@@ -269,7 +269,10 @@ def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
 
 
 def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
-    """Names listed after the first under the same title: 副主席张三、李四出席."""
+    """Names listed after the first under the same title: 副主席张三、李四出席.
+
+    A list closed by 等 and a title word (甲、乙等委员) gives the others that title.
+    """
     listed = []
     while text.startswith("、", at):
         name = _name_at(text, at + 1)
@@ -277,6 +280,10 @@ def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
             break
         listed.append(TitledName(name, first.title, first.title_span, at + 1))
         at += 1 + len(name)
+    closing = _TITLE_WORD_RE.match(text, at + 1) if text.startswith("等", at) else None
+    if closing:
+        span = (closing.start(), closing.end())
+        listed = [dataclasses.replace(p, title=closing.group(), title_span=span) for p in listed]
     return listed
 
 

@@ -434,3 +434,11 @@ def test_a_wire_dateline_gives_source_and_bylines():
     assert (article.source, article.is_reprint) == ("新华社", True)
     assert article.bylines == (Byline("reporter", "记者", "新华社", ("商意盈", "许舜达")),)
     assert article.paragraphs == ("记者从省发展改革委获悉。",)
+
+
+def test_a_reporters_picture_credit_makes_a_photo():
+    (article,) = articles(
+        "图片新闻", "洞头渔港迎来开渔", "5月16日，洞头区各大渔港千帆竞发。", "（记者 周晨阳 摄）"
+    )
+    assert (article.kind, article.kicker, article.bylines[0].title) == ("photo", "图片新闻", "记者")
+    assert article.bylines[0].photo

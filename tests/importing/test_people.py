@@ -244,3 +244,10 @@ def test_lists_connectives_brackets_and_names_jieba_knows(text, expected):
 def test_a_quoted_speech_still_ends_a_title_at_its_closing_bracket():
     # “……（笑）”: brackets with punctuation inside are no part of an office's name.
     assert names_and_titles("他说：“好！（笑）”主任王芳表示") == [("王芳", "主任")]
+
+
+def test_a_list_closed_by_等_and_a_title_gives_the_others_that_title():
+    assert names_and_titles("市政协委员、一家印刷企业总经理章晓东、陈海燕等委员建议，") == [
+        ("章晓东", "市政协委员、一家印刷企业总经理"),
+        ("陈海燕", "委员"),
+    ]
