@@ -4,7 +4,7 @@ A page is read top-down as items. An item starts with one to three heading
 lines, then either a teaser marker (>>>2版·综合新闻) or a body. A body ends at
 a byline, at a teaser marker, or where a new item starts; a paragraph left
 without a sentence end continues in the next block (a printed column break),
-unless one of the two is an enumerated subhead (一、… ■ …).
+unless one of the two is a subhead (一、… ■ …, or one read as below).
 
 A heading-shaped line inside a body has three readings: a new item's title,
 text a column break cut (市政协委员、…专职 / 副书记马晓提出), or a subhead of
@@ -309,11 +309,12 @@ class _PageReader:
         text: str,
         line: int,
         *,
-        joinable: bool = True,
+        joinable: bool,
     ) -> bool:
         """Adds a block's text to the body; True when a byline after it closes the article.
 
-        Not joinable: the paragraph before is a subhead, which nothing continues.
+        Not joinable: what stands before is a subhead or an editor's note, which
+        nothing continues.
         """
         text, credits = split_trailing_byline(text)
         bylines.extend(credits)

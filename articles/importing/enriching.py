@@ -6,7 +6,7 @@ import re
 from .gazetteer import Gazetteer
 from .parsed import Byline, CloseCall, ParsedArticle, PersonMention
 from .people import TitledName, find_titled_names, kind_of, organisation_of
-from .regions import article_regions, context_regions, title_region
+from .regions import RegionChoice, article_regions, context_regions, title_region
 from .topics import article_topics
 from .vocabulary import Vocabulary
 
@@ -24,32 +24,17 @@ def enrich_article(
         ignored_spans=[person.title_span for person in titled],
     )
     region_codes = regions.codes
-    close_calls = []
-    if regions.runner_up:
-        close_calls.append(
-            CloseCall(
-                article.line,
-                "primary-region",
-                article.title,
-                f"主要地区{_region_name(gazetteer, region_codes[0])}",
-                _region_name(gazetteer, regions.runner_up),
-            )
-        )
     people = [person for byline in article.bylines for person in _byline_people(byline)]
     named_in_headline = [
         person
         for line in (article.title, article.kicker, article.subtitle)
         for person in find_titled_names(_PROFILE_LEAD.sub("", line))
     ]
-    people += _mentioned_people(
-        headline,
-        body,
-        named_in_headline + titled,
-        gazetteer,
-        region_codes,
-        close_calls,
-        article.line,
+    mentioned = _mentioned_people(
+        headline, body, named_in_headline + titled, gazetteer, region_codes
     )
+    people += mentioned
+    close_calls = _region_doubts(article, regions, mentioned, gazetteer)
     return dataclasses.replace(
         article,
         people=_first_per_name(people),
@@ -89,8 +74,6 @@ def _mentioned_people(
     titled: list[TitledName],
     gazetteer: Gazetteer,
     region_codes: tuple[str, ...],
-    close_calls: list[CloseCall],
-    line: int,
 ) -> list[PersonMention]:
     """Each titled person once, in order of first appearance.
 
@@ -108,25 +91,43 @@ def _mentioned_people(
             (0, headline.index(p.name)) if p.name in headline else (1, body.index(p.name))
         ),
     )
-    mentions = [_mention(person, gazetteer, region_codes) for person in order]
-    for mention in mentions:
-        # A title naming no place (市政协委员) in an article naming several: a guess.
+    return [_mention(person, gazetteer, region_codes) for person in order]
+
+
+def _region_doubts(
+    article: ParsedArticle,
+    regions: RegionChoice,
+    mentioned: list[PersonMention],
+    gazetteer: Gazetteer,
+) -> list[CloseCall]:
+    """A primary region chosen among several places, and people's regions guessed
+    from an article naming more than one that fits their title (市政协委员)."""
+    doubts = []
+    if regions.runner_up:
+        primary = _region_name(gazetteer, regions.codes[0])
+        runner_up = _region_name(gazetteer, regions.runner_up)
+        doubts.append(
+            CloseCall(
+                article.line, "primary-region", article.title, f"主要地区{primary}", runner_up
+            )
+        )
+    for person in mentioned:
         rivals = [
             code
-            for code in context_regions(mention.title, gazetteer, region_codes)
-            if code != mention.region_code
+            for code in context_regions(person.title, gazetteer, regions.codes)
+            if code != person.region_code
         ]
-        if mention.region_code and rivals:
-            close_calls.append(
+        if person.region_code and rivals:
+            doubts.append(
                 CloseCall(
-                    line,
+                    article.line,
                     "person-region",
-                    f"{mention.title}{mention.name}",
-                    f"地区{_region_name(gazetteer, mention.region_code)}",
+                    f"{person.title}{person.name}",
+                    f"地区{_region_name(gazetteer, person.region_code)}",
                     _region_name(gazetteer, rivals[0]),
                 )
             )
-    return mentions
+    return doubts
 
 
 def _mention(
