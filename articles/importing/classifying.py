@@ -19,6 +19,7 @@ nothing joins. The best reading wins; when the runner-up is within a point,
 the decision is recorded as a close call for the editor.
 """
 
+import re
 from dataclasses import dataclass
 
 from .blocks import Block
@@ -49,6 +50,7 @@ _CLOSE_MARGIN = 1
 _SUBHEAD_LENGTH = 16
 _INNER_MARKS = "，、；："
 _CLAUSE_MARKS = "，；"
+_BOX = re.compile(r"[■□●○◆◇▲△★☆] ?")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class _Line:
     teaser: tuple[int, str] | None  # (page, section)
     source: SourceMark | None  # a paragraph opening with a source marker
     heading: bool  # shaped like a heading (or a column fragment)
+    boxed_title: str  # "■ 标题": the title without its box, when shaped like one; else ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,13 @@ def _describe(block: Block) -> _Line:
         teaser=page_ref,
         source=source,
         heading=shaped and not opens_with_enumerator(text),
+        boxed_title=_boxed_title(text) if shaped else "",
     )
+
+
+def _boxed_title(text: str) -> str:
+    box = _BOX.match(text)
+    return text[box.end() :] if box and len(text) > box.end() else ""
 
 
 def _is_subhead(text: str) -> bool:
@@ -204,6 +213,9 @@ class _PageReader:
                 raise ParseError("连续的标题行太多，分不清标题和正文", line=lines[index].line)
             heading.append(lines[index].text)
             index += 1
+        if not heading and index < len(lines) and lines[index].boxed_title:
+            # ■ 嵊州政协开展视察: where an item must start, a boxed line is its title.
+            return [lines[index].boxed_title], index + 1
         if not heading:
             raise ParseError(_orphan_message(lines[index]), line=lines[index].line)
         return heading, index

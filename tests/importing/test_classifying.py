@@ -442,3 +442,29 @@ def test_a_reporters_picture_credit_makes_a_photo():
     )
     assert (article.kind, article.kicker, article.bylines[0].title) == ("photo", "图片新闻", "记者")
     assert article.bylines[0].photo
+
+
+def test_boxed_titles_start_briefs_where_an_item_must_start():
+    parsed = articles(
+        "标题",
+        BODY,
+        "记者 钱丽娜 实习生 赵欣怡",
+        "■ 嵊州政协开展视察",
+        "近日，嵊州市政协组织委员视察。（吕佳）",
+        "■ 新昌政协召开协商会",
+        "日前，新昌县政协召开协商会。（梁晓琴）",
+    )
+    assert [(a.kind, a.title) for a in parsed] == [
+        ("article", "标题"),
+        ("brief", "嵊州政协开展视察"),
+        ("brief", "新昌政协召开协商会"),
+    ]
+    assert [(b.title, b.names) for b in parsed[0].bylines] == [
+        ("记者", ("钱丽娜",)),
+        ("实习生", ("赵欣怡",)),
+    ]
+
+
+def test_a_boxed_subhead_inside_a_body_stays_there():
+    (article,) = articles("标题", BODY, "■ 问需于企", "委员们走访企业。", "本报记者 周霜")
+    assert article.paragraphs[1:] == ("■ 问需于企", "委员们走访企业。")
