@@ -15,9 +15,9 @@ from .parsed import Byline
 from .people import has_surname
 
 # 本报记者, 浙江日报记者, 人民政协报记者, 本报见习记者, 特约记者, 本报通讯员, 摄影记者, 摄影,
-# 实习生 (an intern, credited as a reporter).
+# 本报评论员, 实习生 (an intern): the last two credited as reporters.
 _ROLE = re.compile(
-    rf"(?P<outlet>{OUTLET})?(?:特约|见习|首席|摄影)?(?P<kind>记者|通讯员)|摄影|实习生"
+    rf"(?P<outlet>{OUTLET})?(?:特约|见习|首席|摄影)?(?P<kind>记者|通讯员|评论员)|摄影|实习生"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
 _NAME_SEPARATORS = re.compile(r"[ 、，,]+")

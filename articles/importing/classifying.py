@@ -19,6 +19,8 @@ nothing joins. The best reading wins; when the runner-up is within a point,
 the decision is recorded as a close call for the editor.
 """
 
+import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +53,7 @@ _SUBHEAD_LENGTH = 16
 _INNER_MARKS = "，、；："
 _CLAUSE_MARKS = "，；"
 _BOX = re.compile(r"[■□●○◆◇▲△★☆] ?")
+_MAX_COLON_KICKER = 30
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,25 @@ class Classified:
 
 def classify(blocks: list[Block]) -> Classified:
     """A page's blocks read as masthead and articles, with the joins and doubts on the way."""
-    return _PageReader([_describe(block) for block in blocks]).read()
+    lines = [_describe(block) for block in blocks]
+    return _PageReader(_with_colon_kickers(lines)).read()
+
+
+def _with_colon_kickers(lines: list[_Line]) -> list[_Line]:
+    """鹿城区政协主席林晓东： over a quoted title is a heading line, though it ends
+    as a sentence that goes on would."""
+    fixed = list(lines)
+    for i, (line, following) in enumerate(itertools.pairwise(lines)):
+        if (
+            line.text.endswith("：")
+            and len(line.text) <= _MAX_COLON_KICKER
+            and not (line.heading or line.source or line.bylines or line.teaser)
+            and not any(mark in line.text[:-1] for mark in "。！？：")
+            and following.heading
+            and following.text.startswith("“")
+        ):
+            fixed[i] = dataclasses.replace(line, heading=True)
+    return fixed
 
 
 def _describe(block: Block) -> _Line:

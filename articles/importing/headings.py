@@ -2,8 +2,9 @@
 
 Chinese papers stack up to three heading lines: a kicker (引题) above the
 title, a subtitle (副题) below it, often led by a dash. Two plain lines are a
-title and its subtitle, unless the first is a lead-in ending in a speech verb
-or a time phrase (…调研时强调, …会上), which makes it a kicker. A one-line
+title and its subtitle, unless the first is a lead-in ending in a speech verb,
+a time phrase or a colon (…调研时强调, …会上, 鹿城区政协主席林晓东：), which
+makes it a kicker. A one-line
 heading of space-separated parts divides the same way at its first space.
 A column label printed above the title (图片新闻, 简讯, a series such as
 全国两会·浙江声音) is a kicker.
@@ -17,7 +18,7 @@ _MAX_LENGTH = 60
 MAX_HEADING_LINES = 3
 
 _LEAD_IN = re.compile(
-    r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕)$"
+    r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕|：)$"
 )
 _DASHES = re.compile(r"^[—–─－-]+ ?")
 # 全国两会·浙江声音, 共富路上·委员说: a series or column named in two parts.

@@ -468,3 +468,25 @@ def test_boxed_titles_start_briefs_where_an_item_must_start():
 def test_a_boxed_subhead_inside_a_body_stays_there():
     (article,) = articles("标题", BODY, "■ 问需于企", "委员们走访企业。", "本报记者 周霜")
     assert article.paragraphs[1:] == ("■ 问需于企", "委员们走访企业。")
+
+
+def test_a_commentary_and_a_colon_kicker_over_a_quoted_title():
+    first, second = articles(
+        "让协商成果“落地生根”",
+        "□ 本报评论员 吴思远",
+        "协商于民、协商为民。",
+        "鹿城区政协主席林晓东：",
+        "“把协商触角延伸到社区楼道”",
+        "联谊报 “今年我们建立了‘楼道议事会’。”林晓东说。",
+    )
+    assert (first.source, first.bylines[0].title, first.paragraphs) == (
+        "本报",
+        "本报评论员",
+        ("协商于民、协商为民。",),
+    )
+    assert (second.kicker, second.title) == ("鹿城区政协主席林晓东：", "“把协商触角延伸到社区楼道”")
+
+
+def test_a_line_ending_in_a_colon_before_plain_text_stays_text():
+    (article,) = articles("标题", BODY, "他说：", "“要把实事办好。”", "本报记者 周霜")
+    assert article.paragraphs[1:] == ("他说：“要把实事办好。”",)
