@@ -86,7 +86,7 @@ def _parse_credits(text: str, *, loose: bool = False) -> tuple[Byline, ...] | No
 
 
 def _unknown_outlet_credit(text: str) -> tuple[Byline, ...] | None:
-    """今日建德记者 王梦瑶: a reporter of an outlet whose name ends in no known way,
+    """某某之声记者 张三: a reporter of an outlet whose name ends in no known way,
     taken only when the whole line is that and every name has a surname."""
     match = _UNKNOWN_OUTLET_ROLE.fullmatch(text)
     if not match:

@@ -8,7 +8,7 @@ unless one of the two is a subhead (一、… ■ …, or one read as below).
 
 A heading-shaped line inside a body has three readings: a new item's title,
 text a column break cut (市政协委员、…专职 / 副书记马晓提出), or a subhead of
-the article (产业链上建言). Each is scored from the evidence around it: a
+the article (创新举措). Each is scored from the evidence around it: a
 teaser or a source-marked lead after it (bylines may sit between), a
 headline's own form (嵊泗县政协：聚焦海岛民生), a following paragraph that
 opens like a news lead (江山市政协近日…) and, in unmarked items (photos,
@@ -84,7 +84,7 @@ def classify(blocks: list[Block]) -> Classified:
 
 
 def _with_colon_kickers(lines: list[_Line]) -> list[_Line]:
-    """鹿城区政协主席林晓东： over a quoted title is a heading line, though it ends
+    """某区政协主席张三： over a quoted title is a heading line, though it ends
     as a sentence that goes on would."""
     fixed = list(lines)
     for i, (line, following) in enumerate(itertools.pairwise(lines)):
@@ -156,7 +156,7 @@ def _note_before_lead(lines: list[_Line], index: int) -> bool:
 
 
 def _credited_source(bylines: list[Byline]) -> tuple[str, bool]:
-    """An unmarked article's source: the outlet its reporters write for (本报记者, 浙江在线记者)."""
+    """An unmarked article's source: the outlet its reporters write for (本报记者, 某某在线记者)."""
     outlet = next((b.outlet for b in bylines if b.role == "reporter" and b.outlet), "")
     return outlet_source(outlet) if outlet else ("", False)
 
@@ -235,7 +235,7 @@ class _PageReader:
             heading.append(lines[index].text)
             index += 1
         if not heading and index < len(lines) and lines[index].boxed_title:
-            # ■ 嵊州政协开展视察: where an item must start, a boxed line is its title.
+            # ■ 某县政协开展视察: where an item must start, a boxed line is its title.
             return [lines[index].boxed_title], index + 1
         if not heading:
             raise ParseError(_orphan_message(lines[index]), line=lines[index].line)
@@ -309,7 +309,7 @@ class _PageReader:
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         finished = ends_sentence(last_paragraph)
         punctuated = any(mark in text for mark in _INNER_MARKS)
-        clause = any(mark in text for mark in _CLAUSE_MARKS)  # 他指出，要紧扣
+        clause = any(mark in text for mark in _CLAUSE_MARKS)  # 他指出，要
 
         title = 0
         if pointer or (following is not None and following.source is not None):
@@ -330,7 +330,7 @@ class _PageReader:
 
         fragment = 0 if finished else 4  # a column break inside a sentence
         if ends_with_title(text) or (plain_next and names_across(text, next_line.text)):
-            fragment += 3  # …副校长 / 王旭东建议, …书记林海 / 波介绍
+            fragment += 3  # …副校长 / 张三建议, …书记张 / 三介绍
         fragment += 3 if len(text) > 2 * _SUBHEAD_LENGTH else 0  # a column's worth of text
         fragment += int(punctuated)
         return {_TITLE: title, _TEXT: fragment, _SUBHEAD: subhead}

@@ -49,7 +49,7 @@ def _region_name(gazetteer: Gazetteer, code: str | None) -> str:
     return region.name if region else ""
 
 
-# A profile's subtitle opens with 记 or 访 (——记天台县政协委员…), no part of the title.
+# A profile's subtitle opens with 记 or 访 (——记某县政协委员…), no part of the title.
 _PROFILE_LEAD = re.compile(r"^(?:专访|记|访)(?=[\u4e00-\u9fff])")
 
 

@@ -3,11 +3,11 @@
 Chinese papers stack up to three heading lines: a kicker (引题) above the
 title, a subtitle (副题) below it, often led by a dash. Two plain lines are a
 title and its subtitle, unless the first is a lead-in ending in a speech verb,
-a time phrase or a colon (…调研时强调, …会上, 鹿城区政协主席林晓东：), which
+a time phrase or a colon (…调研时强调, …会上, 某区政协主席张三：), which
 makes it a kicker. A one-line
 heading of space-separated parts divides the same way at its first space.
 A column label printed above the title (图片新闻, 简讯, a series such as
-全国两会·浙江声音) is a kicker.
+专题·栏目名) is a kicker.
 """
 
 import re
@@ -21,7 +21,7 @@ _LEAD_IN = re.compile(
     r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕|：)$"
 )
 _DASHES = re.compile(r"^[—–─－-]+ ?")
-# 全国两会·浙江声音, 共富路上·委员说: a series or column named in two parts.
+# 两会特刊·委员声音, 共富路上·委员说: a series or column named in two parts.
 _SERIES = re.compile(r"^[^，。：·・•]{2,8}[·・•][^，。：·・•]{2,8}$")
 _LABEL = re.compile(r"^[【\[]?(?:图片新闻|图片报道|新闻图片|简讯|短讯|快讯|动态|速递)[】\]]?$")
 # 嵊泗县政协：聚焦海岛民生 / 民盟省委会：…: a body, a colon, the news — a headline's form.
@@ -35,7 +35,7 @@ _TITLE_ENDS = ("？", "！", "?", "!")
 def is_heading_shaped(text: str) -> bool:
     """Short, without a full stop, ending neither mid-sentence nor with a sentence end.
 
-    A title may end with ？ or ！, also inside quotes (“…又添新订单！”); column
+    A title may end with ？ or ！, also inside quotes (“…又有新变化！”); column
     fragments share this shape, so the classifier decides from what follows.
     """
     return (

@@ -21,7 +21,7 @@ _SOURCE = re.compile(
     r"(?:讯 ?| |(?=[（(])))"
     # 新华社杭州5月19日电 / 人民政协报北京5月8日电: a wire dateline.
     rf"|(?P<wired>{OUTLET})[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日电 ?"
-    # 据今日建德 ⎵: any name after 据 with a space, unless ordinary text (据了解 …).
+    # 据某某之声 ⎵: any name after 据 with a space, unless ordinary text (据了解 …).
     rf"|据(?!{_NOT_OUTLETS})(?P<named_spaced>[\u4e00-\u9fff]{{2,10}}) "
 )
 
@@ -43,7 +43,7 @@ _ENUMERATOR = re.compile(
 _ENUMERATOR_LENGTH = 6  # enough for （十二） and 12.
 # How a news item's lead opens: a local body as the subject (江山市政协近日…,
 # 宁波市海曙区政协组织…) or a date; a column fragment never opens like that, and
-# neither does a paragraph opening with someone's title (温岭市政协委员、…).
+# neither does a paragraph opening with someone's title (某市政协委员、…).
 _LEAD = re.compile(
     r"(?:近日|日前)?,?(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{1,8}?[省市县区](?:政协|委|人大|政府)"
     r"(?!委员|常委|副?主席|副?秘书长|副?书记|副?主任|党组))"

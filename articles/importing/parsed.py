@@ -48,7 +48,7 @@ class Byline:
     title: str  # as written: "本报记者", "浙江日报记者", "通讯员"
     outlet: str  # "本报", "浙江日报"; "" for correspondents
     names: tuple[str, ...]
-    # Credited for the picture (（记者 周晨阳 摄）); the title stays as printed.
+    # Credited for the picture (（记者 张三 摄）); the title stays as printed.
     photo: bool = field(default=False, compare=False)
 
 

@@ -94,7 +94,7 @@ def ends_with_title(text: str) -> bool:
 
 
 def names_across(first: str, second: str) -> bool:
-    """Whether joining the two texts makes a titled name that one alone lacks (…书记林海|波介绍)."""
+    """Whether joining the two texts makes a titled name that one alone lacks (…书记张|三介绍)."""
     joint = len(first)
     return any(
         person.title_span[1] <= joint < person.name_start + len(person.name)
@@ -179,7 +179,7 @@ def _name_length(
     if scores.get(tagged):
         return tagged  # jieba's word, and something a name ends with after it
     if tagged in candidates and flag.startswith("nr") and next_flag.startswith(_AFTER_NAME_FLAGS):
-        return tagged  # jieba's name, then an adverb or verb: 陈国栋已经来到, 胡晓光打开了
+        return tagged  # jieba's name, then an adverb or verb: 张三已经来到, 李四打开了
     best = max(scores.values())
     if best:
         # The longer follower is the likelier reading: 卜谈|认为 rather than 卜谈认|为.

@@ -41,8 +41,8 @@ def article_regions(
 
     The primary region is the most specific place that acts or is visited:
     the first place the headline names (its title first), unless the lead
-    names exactly one place inside it that acts (衢州市柯城区政协) or is given
-    with its city (舟山市普陀区); without a place in the headline, the first
+    names exactly one place inside it that acts (杭州市西湖区政协) or is given
+    with its city (宁波市北仑区); without a place in the headline, the first
     one the lead names, else the one the body names most. Others follow when
     the headline names them, or the body names them repeatedly (once will do
     in a brief); places in ignored_spans of body (people's titles) do not
@@ -86,7 +86,7 @@ def article_regions(
 def _places_inside(code: str, mentions: list["_Mention"], gazetteer: Gazetteer) -> list[str]:
     """The places inside `code` the mentions name; one alone must act or come with its city.
 
-    Several (鹿城区、瓯海区、乐清市政协同步设立分会场) leave the choice open.
+    Several (甲区、乙区、丙市政协同步设立分会场) leave the choice open.
     """
     inside = [m for m in mentions if _is_inside(m.code, code, gazetteer)]
     codes = list(dict.fromkeys(m.code for m in inside))
@@ -127,7 +127,8 @@ def title_region(
 def context_regions(title: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[str]:
     """The regions of the article a title naming no place of its own could mean.
 
-    市政协委员 in an article about 温州 and 乐清 could be either city's; a
+    市政协委员 in an article about a city and a county-level city in it could
+    be either's; a
     bare 政协委员 any place the article names; 省政协委员 and 杭州市政协委员
     only one. More than one makes title_region's choice a guess.
     """
@@ -166,8 +167,8 @@ def _relative_region(level_char: str, gazetteer: Gazetteer, context: Sequence[st
 class _Mention:
     code: str
     start: int
-    qualified: bool = False  # given with the place containing it: 舟山市|普陀区
-    acts: bool = False  # an institution of the place follows: 柯城区|政协
+    qualified: bool = False  # given with the place containing it: 宁波市|北仑区
+    acts: bool = False  # an institution of the place follows: 西湖区|政协
 
 
 def _mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
