@@ -118,9 +118,9 @@ def title_region(
     relative = _RELATIVE_PREFIX.match(title)
     if relative:
         return _relative_region(relative.group(), gazetteer, context)
-    matches = gazetteer.find(title)
-    if matches:
-        return matches[0].code
+    named = _mentions(title, gazetteer)  # 杭州市政协委员, 共青团安吉县委, 民建省委会主委
+    if named:
+        return named[0].code
     return context[0] if is_member and context else None
 
 
@@ -145,7 +145,7 @@ def context_regions(title: str, gazetteer: Gazetteer, context: Sequence[str]) ->
         # Only inside the places named: the city of an article about its county.
         above = [a for code in context for a in gazetteer.ancestors(code)]
         return list(dict.fromkeys(a.code for a in above if _is_level(a, level_char)))
-    return [] if gazetteer.find(title) else list(context)
+    return [] if _mentions(title, gazetteer) else list(context)  # 民建省委会主委 names 浙江
 
 
 def _is_level(region: RegionEntry | None, level_char: str) -> bool:

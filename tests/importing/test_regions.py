@@ -232,3 +232,11 @@ def test_a_place_in_a_persons_title_in_the_lead_does_not_count(gazetteer):
 )
 def test_the_regions_a_title_naming_no_place_could_mean(gazetteer, title, context, expected):
     assert context_regions(title, gazetteer, context) == expected
+
+
+def test_a_title_naming_the_province_inside_is_no_guess(gazetteer):
+    assert context_regions("民建省委会主委、省政协副主席", gazetteer, ("330000", "330100")) == []
+
+
+def test_a_title_naming_the_province_inside_gives_the_province(gazetteer):
+    assert title_region("民建省委会主委", gazetteer, ("330100",), is_member=False) == PROVINCE
