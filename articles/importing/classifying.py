@@ -54,6 +54,8 @@ _INNER_MARKS = "，、；："
 _CLAUSE_MARKS = "，；"
 _BOX = re.compile(r"[■□●○◆◇▲△★☆] ?")
 _MAX_COLON_KICKER = 30
+# （完） after an article's last sentence: the end of the text, not part of it.
+_END_MARK = re.compile(r"(?<=[。！？”])[（(](?:完|全文完)[）)]$")
 
 
 @dataclass(frozen=True)
@@ -349,7 +351,7 @@ class _PageReader:
         Not joinable: what stands before is a subhead or an editor's note, which
         nothing continues.
         """
-        text, credits = split_trailing_byline(text)
+        text, credits = split_trailing_byline(_END_MARK.sub("", text))
         bylines.extend(credits)
         if paragraphs and joinable and _continues(paragraphs[-1], text):
             paragraphs[-1], repair = join_parts(paragraphs[-1], text, line)

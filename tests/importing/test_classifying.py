@@ -490,3 +490,8 @@ def test_a_commentary_and_a_colon_kicker_over_a_quoted_title():
 def test_a_line_ending_in_a_colon_before_plain_text_stays_text():
     (article,) = articles("标题", BODY, "他说：", "“要把实事办好。”", "本报记者 周霜")
     assert article.paragraphs[1:] == ("他说：“要把实事办好。”",)
+
+
+def test_an_end_mark_after_the_last_sentence_is_dropped():
+    (article,) = articles("标题", BODY, "市政协主席表示，将报送参考。（完）", "本报记者 周霜")
+    assert article.paragraphs[-1] == "市政协主席表示，将报送参考。"
