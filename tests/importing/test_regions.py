@@ -240,3 +240,7 @@ def test_a_title_naming_the_province_inside_is_no_guess(gazetteer):
 
 def test_a_title_naming_the_province_inside_gives_the_province(gazetteer):
     assert title_region("民建省委会主委", gazetteer, ("330100",), is_member=False) == PROVINCE
+
+
+def test_a_bay_named_after_a_city_is_not_the_city(gazetteer):
+    assert found(gazetteer, "宁波杭州湾新区和台州湾") == [("宁波", NINGBO)]
