@@ -6,7 +6,14 @@ import re
 from .gazetteer import Gazetteer
 from .parsed import Byline, CloseCall, ParsedArticle, PersonMention
 from .people import TitledName, find_titled_names, kind_of, organisation_of
-from .regions import RegionChoice, article_regions, context_regions, title_region
+from .regions import (
+    RegionChoice,
+    article_regions,
+    context_regions,
+    is_level,
+    relative_level,
+    title_region,
+)
 from .topics import article_topics
 from .vocabulary import Vocabulary
 
@@ -143,4 +150,47 @@ def _mention(
         region_code=title_region(
             person.full_title, gazetteer, region_codes, is_member=kind == "member"
         ),
+    )
+
+
+def borrow_page_regions(
+    articles: tuple[ParsedArticle, ...], gazetteer: Gazetteer
+) -> tuple[ParsedArticle, ...]:
+    """An item naming no place, whose people's titles point at their own county or city
+    (图为县政协主席…), is about the place of the article before it on the page that
+    such a title fits; the choice is a close call."""
+    borrowed: list[ParsedArticle] = []
+    for article in articles:
+        levels = {relative_level(p.title) for p in article.people if p.role == "mentioned"}
+        levels.discard(None)
+        if article.kind != "teaser" and not article.region_codes and levels:
+            code = next(
+                (
+                    a.region_codes[0]
+                    for a in reversed(borrowed)
+                    if a.region_codes
+                    and any(is_level(gazetteer.get(a.region_codes[0]), lv) for lv in levels)
+                ),
+                None,
+            )
+            if code:
+                article = _with_page_region(article, code, gazetteer)
+        borrowed.append(article)
+    return tuple(borrowed)
+
+
+def _with_page_region(article: ParsedArticle, code: str, gazetteer: Gazetteer) -> ParsedArticle:
+    people = tuple(
+        dataclasses.replace(p, region_code=code) if relative_level(p.title) else p
+        for p in article.people
+    )
+    doubt = CloseCall(
+        article.line,
+        "primary-region",
+        article.title,
+        f"主要地区{_region_name(gazetteer, code)}（取自同版前文）",
+        "",
+    )
+    return dataclasses.replace(
+        article, region_codes=(code,), people=people, close_calls=(*article.close_calls, doubt)
     )

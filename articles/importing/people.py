@@ -55,6 +55,8 @@ _MAX_TITLE = 60
 _NAME_REACH = 8  # enough of the next column for a name and what follows it
 _MAX_HONORIFIC_QUOTE = 12
 _CLOSING_PAIRS = {"”": "“", "）": "（"}
+# Words after which a title starts afresh, whatever came before them.
+_BEFORE_A_TITLE = ("的", "了", "图为")
 
 _TITLE_WORDS_LONGEST_FIRST = sorted(_TITLE_WORDS, key=len, reverse=True)
 _TITLE_WORD_RE = re.compile("|".join(_TITLE_WORDS_LONGEST_FIRST))
@@ -257,8 +259,11 @@ def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
     """Drops what belongs to the sentence (邀请, 他和, 来自台州的) from a title's start."""
     title_word = _TITLE_WORD_RE.search(text, start, segment_end)
     limit = title_word.start() if title_word else segment_end
-    # 来自台州的|省政协委员, 会议书面交流了|省政协委员
-    start = max(text.rfind("的", start, limit), text.rfind("了", start, limit)) + 1 or start
+    # 来自台州的|省政协委员, 会议书面交流了|省政协委员, 图为|县政协主席
+    for word in _BEFORE_A_TITLE:
+        at = text.rfind(word, start, limit)
+        if at != -1:
+            start = at + len(word)
     offset = start
     for word, flag in tag(text[start:segment_end]):
         is_verb = flag == "v" and len(word) > 1  # 邀请, 来自; not the 增 of 增城区

@@ -5,7 +5,7 @@ import hashlib
 from .blocks import Block, fix_block_punctuation, split_blocks
 from .classifying import classify
 from .decoding import decode
-from .enriching import enrich_article
+from .enriching import borrow_page_regions, enrich_article
 from .gazetteer import Gazetteer
 from .parsed import ParsedArticle, ParsedPage, Repair
 from .vocabulary import Vocabulary
@@ -25,9 +25,12 @@ def parse_page(
     page = classify(blocks)
     articles = tuple(page.articles)
     if gazetteer is not None:
-        articles = tuple(
-            enrich_article(article, gazetteer=gazetteer, vocabulary=vocabulary)
-            for article in articles
+        articles = borrow_page_regions(
+            tuple(
+                enrich_article(article, gazetteer=gazetteer, vocabulary=vocabulary)
+                for article in articles
+            ),
+            gazetteer,
         )
     close_calls = [*page.close_calls, *(c for a in articles for c in a.close_calls)]
     return ParsedPage(

@@ -139,16 +139,23 @@ def context_regions(title: str, gazetteer: Gazetteer, context: Sequence[str]) ->
         level_char = relative.group()
         if level_char == "省":
             return []
-        named = [code for code in context if _is_level(gazetteer.get(code), level_char)]
+        named = [code for code in context if is_level(gazetteer.get(code), level_char)]
         if named:
             return named
         # Only inside the places named: the city of an article about its county.
         above = [a for code in context for a in gazetteer.ancestors(code)]
-        return list(dict.fromkeys(a.code for a in above if _is_level(a, level_char)))
+        return list(dict.fromkeys(a.code for a in above if is_level(a, level_char)))
     return [] if _mentions(title, gazetteer) else list(context)  # 民建省委会主委 names 浙江
 
 
-def _is_level(region: RegionEntry | None, level_char: str) -> bool:
+def relative_level(title: str) -> str | None:
+    """市, 县 or 区 when the title refers to the article's own city, county or district."""
+    relative = _RELATIVE_PREFIX.match(title)
+    return relative.group() if relative and relative.group() != "省" else None
+
+
+def is_level(region: RegionEntry | None, level_char: str) -> bool:
+    """Whether the region is a city, county or district named with level_char (市, 县, 区)."""
     return bool(region) and region.level != "province" and region.name.endswith(level_char)
 
 

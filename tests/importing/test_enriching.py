@@ -325,3 +325,18 @@ def test_people_named_in_the_headline_keep_its_fuller_title(gazetteer):
         ("顾国强", "长兴县政协主席"),
         ("陈永明", "天台县政协委员、天台山文化研究会会长"),
     ]
+
+
+def test_an_item_naming_no_place_takes_the_county_of_the_article_before_it(gazetteer):
+    text = (
+        "委员风采\n\n开化政协委员助力根雕产业\n\n联谊报 近日，开化县政协委员走进根缘小镇。\n\n"
+        "本报记者 吴佳\n\n委员察看生态保护\n\n"
+        "图为县政协主席余建华（右二）带领委员察看生态廊道。\n\n通讯员 汪丽 摄\n"
+    )
+    page = parse_page(text.encode("utf-8"), gazetteer=gazetteer)
+    photo = page.articles[1]
+    assert photo.region_codes == ("330824",)
+    assert [(p.name, p.region_code) for p in photo.people if p.role == "mentioned"] == [
+        ("余建华", "330824")
+    ]
+    assert page.close_calls[-1].chosen == "主要地区开化县（取自同版前文）"

@@ -251,3 +251,9 @@ def test_a_list_closed_by_等_and_a_title_gives_the_others_that_title():
         ("章晓东", "市政协委员、一家印刷企业总经理"),
         ("陈海燕", "委员"),
     ]
+
+
+def test_a_caption_s_图为_and_a_place_in_the_picture_are_no_part_of_the_title():
+    assert names_and_titles("图为县政协主席余建华（右二）带领委员察看生态廊道。") == [
+        ("余建华", "县政协主席")
+    ]
