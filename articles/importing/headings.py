@@ -4,7 +4,7 @@ Chinese papers stack up to three heading lines: a kicker (引题) above the
 title, a subtitle (副题) below it, often led by a dash. Two plain lines are a
 title and its subtitle, unless the first is a lead-in ending in a speech verb,
 a time phrase or a colon (…调研时强调, …会上, 某区政协主席张三：), which
-makes it a kicker. A one-line
+makes it a kicker; a proposal's title (关于…的建议) is no lead-in. A one-line
 heading of space-separated parts divides the same way at its first space.
 A column label printed above the title (图片新闻, 简讯, a series such as
 专题·栏目名) is a kicker.
@@ -18,7 +18,8 @@ _MAX_LENGTH = 60
 MAX_HEADING_LINES = 3
 
 _LEAD_IN = re.compile(
-    r"(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说|会上|时|之际|期间|前夕|：)$"
+    r"(?:(?<!的)(?:强调|表示|指出|提出|要求|希望|寄语|勉励|认为|建议|呼吁|倡议|说)"
+    r"|会上|时|之际|期间|前夕|：)$"
 )
 _DASHES = re.compile(r"^[—–─－-]+ ?")
 # 两会特刊·委员声音, 共富路上·委员说: a series or column named in two parts.

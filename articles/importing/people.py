@@ -78,13 +78,14 @@ def find_titled_names(text: str) -> list[TitledName]:
     found: list[TitledName] = []
     previous_end = 0  # a title never reaches back over the name before it (甲以及县政协主席乙)
     for match in _TITLE_WORD_RE.finditer(text):
-        name = _name_at(text, match.end())
+        name = _name_at(text, match.end()) or _spaced_name_at(text, match.end())
         if name is None:
             continue
         title_start = _title_start(text, match.end(), previous_end)
         title = text[title_start : match.end()]
-        found.append(TitledName(name, title, (title_start, match.end()), match.end()))
-        found.extend(_listed_after(text, match.end() + len(name), found[-1]))
+        name_start = text.index(name, match.end())
+        found.append(TitledName(name, title, (title_start, match.end()), name_start))
+        found.extend(_listed_after(text, name_start + len(name), found[-1]))
         previous_end = found[-1].name_start + len(found[-1].name)
     found.extend(_members_named_first(text))
     return _restore_rosters(text, sorted(found, key=lambda person: person.name_start))
@@ -165,6 +166,15 @@ def _name_at(text: str, start: int) -> str | None:
     if name == first_word and well_known and not first_flag.startswith("nr"):
         return None  # a place or brand jieba knows well: 代表宁波发言
     return name
+
+
+def _spaced_name_at(text: str, start: int) -> str | None:
+    """A name after a space that ends the text or a clause: 提案人：省政协委员 陈晓红."""
+    if not text.startswith(" ", start):
+        return None
+    name = _name_at(text, start + 1)
+    end = start + 1 + len(name) if name else 0
+    return name if name and (end == len(text) or text[end] in _PUNCTUATION) else None
 
 
 def _name_length(

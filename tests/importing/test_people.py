@@ -257,3 +257,8 @@ def test_a_caption_s_图为_and_a_place_in_the_picture_are_no_part_of_the_title(
     assert names_and_titles("图为县政协主席余建华（右二）带领委员察看生态廊道。") == [
         ("余建华", "县政协主席")
     ]
+
+
+def test_a_name_after_a_space_that_ends_the_line():
+    assert names_and_titles("提案人：省政协委员 陈晓红") == [("陈晓红", "省政协委员")]
+    assert names_and_titles("委员 会议召开") == []
