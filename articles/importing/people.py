@@ -55,6 +55,8 @@ _MAX_TITLE = 60
 _NAME_REACH = 8  # enough of the next column for a name and what follows it
 _MAX_HONORIFIC_QUOTE = 12
 _CLOSING_PAIRS = {"”": "“", "）": "（"}
+# A count between a list of names and their title: 甲、乙两位委员.
+_COUNTED = re.compile(r"(?:[两二三四五六七八九十几多]位)$")
 # Words after which a title starts afresh, whatever came before them.
 _BEFORE_A_TITLE = ("的", "了", "图为")
 
@@ -303,20 +305,30 @@ def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
 
 
 def _members_named_first(text: str) -> list[TitledName]:
-    """Members named before their title: 袁继新委员认为, 郭胜华委员的习惯."""
+    """Members named before their title: 袁继新委员认为, 郭胜华委员的习惯, and a list
+    counted before it: 胡晓敏、邵立军两位委员."""
     found = []
     for match in re.finditer("委员", text):
         if not _follower_length(text, match.end()):
             continue
-        window_start = max(0, match.start() - 6)
-        words = tag(text[window_start : match.start()])
-        if not words:
-            continue
-        name, flag = words[-1]
-        if flag.startswith("nr") and 2 <= len(name) <= 4 and has_surname(name):
-            name_start = match.start() - len(name)
-            found.append(TitledName(name, "委员", (match.start(), match.end()), name_start))
+        counted = _COUNTED.search(text, max(0, match.start() - 3), match.start())
+        end = counted.start() if counted else match.start()
+        span = (match.start(), match.end())
+        while (name := _name_ending_at(text, end)) is not None:
+            found.append(TitledName(name, "委员", span, end - len(name)))
+            end -= len(name)
+            if not (counted and text[end - 1 : end] == "、"):
+                break
+            end -= 1
     return found
+
+
+def _name_ending_at(text: str, end: int) -> str | None:
+    words = tag(text[max(0, end - 6) : end])
+    if not words:
+        return None
+    name, flag = words[-1]
+    return name if flag.startswith("nr") and 2 <= len(name) <= 4 and has_surname(name) else None
 
 
 def has_surname(name: str) -> bool:

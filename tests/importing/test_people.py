@@ -262,3 +262,10 @@ def test_a_caption_s_图为_and_a_place_in_the_picture_are_no_part_of_the_title(
 def test_a_name_after_a_space_that_ends_the_line():
     assert names_and_titles("提案人：省政协委员 陈晓红") == [("陈晓红", "省政协委员")]
     assert names_and_titles("委员 会议召开") == []
+
+
+def test_members_listed_and_counted_before_their_title():
+    assert names_and_titles("胡晓敏、邵立军两位委员结合各自领域提出建议。") == [
+        ("胡晓敏", "委员"),
+        ("邵立军", "委员"),
+    ]
