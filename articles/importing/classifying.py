@@ -12,7 +12,8 @@ the article (创新举措). Each is scored from the evidence around it: a
 teaser or a source-marked lead after it (bylines may sit between), a
 headline's own form (嵊泗县政协：聚焦海岛民生), a following paragraph that
 opens like a news lead (江山市政协近日…) and, in unmarked items (photos,
-briefs, which are short), a finished sentence before it all make a title; an
+briefs, which are short), a finished sentence before it, the more so when
+the line names a body that acts (平阳政协…), all make a title; an
 unfinished sentence before it, or a title word at its end, make it text; a
 short unpunctuated line between finished paragraphs makes a subhead, which
 nothing joins. The best reading wins; when the runner-up is within a point,
@@ -54,6 +55,9 @@ _INNER_MARKS = "，、；："
 _CLAUSE_MARKS = "，；"
 _BOX = re.compile(r"[■□●○◆◇▲△★☆] ?")
 _MAX_COLON_KICKER = 30
+_NAMES_A_BODY = re.compile(
+    "政协|人大|政府|委员会|党委|民革|民盟|民建|民进|农工|致公|九三|台盟|工商联|侨联|共青团"
+)
 # （完） after an article's last sentence: the end of the text, not part of it.
 _END_MARK = re.compile(r"(?<=[。！？”])[（(](?:完|全文完)[）)]$")
 
@@ -319,7 +323,10 @@ class _PageReader:
         elif following is None:
             title -= 10  # nothing for it to be the title of
         if finished:
-            title += 5 if not marked else 0  # unmarked items (photos, briefs) are short
+            if not marked:
+                # Unmarked items (photos, briefs) are short, and their titles name who
+                # acts (平阳政协…); a feature's subheads seldom do.
+                title += 5 if _NAMES_A_BODY.search(text) else 2
             title += 4 if is_headline(text) else 0
             title += 5 if following is not None and opens_like_a_lead(following.text) else 0
 

@@ -495,3 +495,17 @@ def test_a_line_ending_in_a_colon_before_plain_text_stays_text():
 def test_an_end_mark_after_the_last_sentence_is_dropped():
     (article,) = articles("标题", BODY, "市政协主席表示，将报送参考。（完）", "本报记者 周霜")
     assert article.paragraphs[-1] == "市政协主席表示，将报送参考。"
+
+
+def test_subheads_of_an_unmarked_feature_do_not_split_it():
+    (article,) = articles(
+        "聚焦群众急难愁盼，委员蹲点山区问民需",
+        "在竹里畲族乡，县政协委员雷小芬已经连续三年开展“送医进山”活动。",
+        "山路上的“移动诊室”",
+        "每周二，雷小芬都会开车到偏远村庄义诊。",
+        "把建议写进提案",
+        "在走访中，她提交了一件提案。",
+        "本报记者 潘一鸣",
+    )
+    assert len(article.paragraphs) == 5
+    assert (article.source, article.bylines[0].names) == ("本报", ("潘一鸣",))
