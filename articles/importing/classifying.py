@@ -43,6 +43,7 @@ from .markers import (
 )
 from .parsed import Byline, CloseCall, ParsedArticle, ParseError, Repair
 from .people import ends_with_title, names_across
+from .wordlists import words
 
 # The readings of a heading-shaped line met inside a body, in order of
 # preference on a tie: a new item's title, text cut by a column break, a subhead.
@@ -55,9 +56,7 @@ _INNER_MARKS = "，、；："
 _CLAUSE_MARKS = "，；"
 _BOX = re.compile(r"[■□●○◆◇▲△★☆] ?")
 _MAX_COLON_KICKER = 30
-_NAMES_A_BODY = re.compile(
-    "政协|人大|政府|委员会|党委|民革|民盟|民建|民进|农工|致公|九三|台盟|工商联|侨联|共青团"
-)
+_NAMES_A_BODY = re.compile("|".join(words("body_word")))
 # （完） after an article's last sentence: the end of the text, not part of it.
 _END_MARK = re.compile(r"(?<=[。！？”])[（(](?:完|全文完)[）)]$")
 

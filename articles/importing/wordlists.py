@@ -7,7 +7,8 @@ Each row names a list and one word, so the lists grow without touching code:
   follower                   what comes right after a name (建议, 表示, 说);
   position_qualifier         words between an organisation and a position (副, 专职);
   organisation_ending        how an employer's name ends (公司, 局, 医院 → 院);
-  outlet_ending              how an outlet's name ends (报, 网, 客户端, 融媒体中心).
+  outlet_ending              how an outlet's name ends (报, 网, 客户端, 融媒体中心);
+  body_word                  a body that acts, named in a brief's title (政协, 人大, 民盟).
 """
 
 import csv

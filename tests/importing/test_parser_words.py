@@ -15,6 +15,7 @@ LISTS = (
     "position_qualifier",
     "organisation_ending",
     "outlet_ending",
+    "body_word",
 )
 
 
