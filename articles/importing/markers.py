@@ -49,6 +49,7 @@ _LEAD = re.compile(
     r"(?!委员|常委|副?主席|副?秘书长|副?书记|副?主任|党组))"
 )
 CLOSERS = "”’」』"
+_NOTE_AFTER_SENTENCE = re.compile(r"(?<=[。！？”])[（(][^（）()]{1,20}[）)]$")
 SENTENCE_ENDS = "。！？!?…"
 
 
@@ -115,5 +116,7 @@ def opens_with_enumerator(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether the text ends a sentence (。！？…, also before closing quotes)."""
+    """Whether the text ends a sentence (。！？…, also before closing quotes, or before
+    a bracketed note after the sentence: …312件。（相关报道见第2版））."""
+    text = _NOTE_AFTER_SENTENCE.sub("", text)
     return text.rstrip(CLOSERS).endswith(tuple(SENTENCE_ENDS))

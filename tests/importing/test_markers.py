@@ -181,3 +181,11 @@ def test_editors_notes(text, expected):
 def test_any_name_after_据_with_a_space_is_an_outlet_but_ordinary_words(text, source):
     mark = source_mark(text)
     assert (mark.source if mark else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("共协商解决民生实事312件。（相关报道见第2版）", True), ("建设工作（第二期）", False)],
+)
+def test_a_bracketed_note_after_a_sentence_still_ends_it(text, expected):
+    assert ends_sentence(text) is expected
