@@ -61,6 +61,8 @@ class PageReport:
     people_created: list[str] = dataclasses.field(default_factory=list)
     teasers: list[str] = dataclasses.field(default_factory=list)
     repairs: list[dict] = dataclasses.field(default_factory=list)
+    # Decisions the parser took on thin evidence, for the editor to check first.
+    close_calls: list[dict] = dataclasses.field(default_factory=list)
 
 
 def build_gazetteer() -> Gazetteer:
@@ -124,6 +126,9 @@ class PageLoader:
             encoding=parsed.encoding,
             replaced_file=page.source_file if replacing else "",
             repairs=[dataclasses.asdict(r) for r in parsed.repairs],
+            close_calls=[
+                {**dataclasses.asdict(c), "description": c.describe()} for c in parsed.close_calls
+            ],
         )
         if page.number == 1 and parsed.masthead and (not page.sha256 or self.overwrite):
             self._update(issue, masthead=parsed.masthead[:64])  # the paper's name is on page 1

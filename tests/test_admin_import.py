@@ -63,6 +63,8 @@ def test_dry_run_shows_the_report_and_writes_nothing(client, editor):
     assert response.status_code == 200
     assert "试运行结果" in html and "浙江出招助外贸企业出口转内销" in html
     assert "加强灵活就业和新就业形态" in html  # the overlap repair, for an editor to check
+    assert "存疑的判断" in html
+    assert "第125行“市政协委员、市公安局党委专职”：判为正文（分栏接续）" in html
     assert not Issue.objects.exists()
 
 

@@ -113,6 +113,21 @@ def test_json_report():
     assert page["issue_date"] == "2025-04-17"
     assert len(page["created"]) == 8
     assert any(r["kind"] == "overlap" for r in page["repairs"])
+    fragment = next(c for c in page["close_calls"] if c["kind"] == "heading")
+    assert (fragment["line"], fragment["text"], fragment["chosen"]) == (
+        125,
+        "市政协委员、市公安局党委专职",
+        "正文（分栏接续）",
+    )
+
+
+def test_text_report_lists_the_close_calls_for_the_editor():
+    out = run(SEEDS, "--dry-run", verbosity=1)
+    assert (
+        "  存疑 第125行“市政协委员、市公安局党委专职”：判为正文（分栏接续），也可能是文中小标题"
+        in out
+    )
+    assert "  存疑 第53行“…措，加强灵活就业|就业和新就业形态…”：判为删去重复的字" in out
 
 
 def test_editor_corrections_survive_reimport_unless_overwrite(seeded):

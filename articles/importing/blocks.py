@@ -5,10 +5,14 @@ between paragraphs; a printed column break shows as a blank line inside a
 paragraph, which the classifier mends, so blank lines carry no meaning here.
 """
 
+import re
 from dataclasses import dataclass
 
 from .cleaning import fix_punctuation, normalise_line
 from .parsed import Repair
+
+# A line of rules and stars only: ——————, ------, * * *, ＝＝＝, ～～～.
+_DIVIDER = re.compile(r"[—–─━\-－_＿=＝*＊~～·• ]{3,}")
 
 
 @dataclass(frozen=True)
@@ -18,10 +22,11 @@ class Block:
 
 
 def split_blocks(text: str) -> list[Block]:
+    """The page's lines that carry text; divider rules (——————, * * *) carry none."""
     blocks = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = normalise_line(raw)
-        if line:
+        if line and not _DIVIDER.fullmatch(line):
             blocks.append(Block(number, line))
     return blocks
 

@@ -18,6 +18,8 @@ _MARKS = str.maketrans(",;:?!()", "，；：？！（）")
 _MARK_RUN = re.compile(r" *([,;:?!]+) *")
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 _LONE_PAREN = re.compile(r"[()]")
+# A full stop after Chinese, not inside a number or an ASCII word: 参加. / 手中.”
+_CHINESE_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff\u201d\u2019\uff09）]) ?\.(?![A-Za-z0-9_.])")
 
 
 def normalise_line(line: str) -> str:
@@ -31,14 +33,19 @@ def fold_width(text: str) -> str:
 
 
 def fix_punctuation(text: str) -> str:
-    """Half-width , ; : ? ! ( ) in Chinese text made full-width.
+    """Half-width , ; : ? ! ( ) . and straight quotes in Chinese text made full-width.
 
     A mark is Chinese when a neighbour is; 12.7%, 1,000 and 10:30 sit between
-    digits and ASCII words have ASCII neighbours, so they stay as they are.
+    digits and ASCII words have ASCII neighbours, so they stay as they are. A
+    full stop is Chinese after a Chinese character (参加. → 参加。); straight
+    quotes in a line with Chinese become curly ones, opening and closing in
+    turn, when they pair up.
     """
     text = _MARK_RUN.sub(_fix_mark_run, text)
     text = _PAREN_PAIR.sub(_fix_paren_pair, text)
-    return _LONE_PAREN.sub(_fix_lone_paren, text)
+    text = _LONE_PAREN.sub(_fix_lone_paren, text)
+    text = _CHINESE_FULL_STOP.sub("。", text)
+    return _curl_quotes(_curl_quotes(text, '"', "“”"), "'", "‘’")
 
 
 def _fix_mark_run(match: re.Match) -> str:
@@ -61,3 +68,12 @@ def _fix_lone_paren(match: re.Match) -> str:
     if _IS_CJK.match(text[start - 1 : start]) or _IS_CJK.match(text[start + 1 : start + 2]):
         return match.group(0).translate(_MARKS)
     return match.group(0)
+
+
+def _curl_quotes(text: str, straight: str, curly: str) -> str:
+    if straight not in text or not _IS_CJK.search(text) or text.count(straight) % 2:
+        return text
+    parts = text.split(straight)
+    return "".join(
+        part + (curly[i % 2] if i < len(parts) - 1 else "") for i, part in enumerate(parts)
+    )

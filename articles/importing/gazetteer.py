@@ -18,6 +18,8 @@ OTHER_PROVINCES = (
 # common word.
 _INSTITUTION_SUFFIXES = ("政协", "人大", "市委", "县委", "区委", "党委", "市", "县", "区")
 _NOT_SUFFIXES = ("市场", "区域")  # 江山市场 is a market
+# A bay named after a city is elsewhere: 杭州湾新区 lies in 宁波, 台州湾 off 椒江.
+_FEATURE_SUFFIXES = ("湾",)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class Gazetteer:
         end = start + length
         # "上海普陀区" is not Zhejiang's 普陀区.
         if text[max(0, start - 3) : start].endswith(OTHER_PROVINCES):
+            return False
+        if text.startswith(_FEATURE_SUFFIXES, end):
             return False
         if not form.is_short:
             # 西湖区域 and 江山市场 are not 西湖区 and 江山市; 宁波市场 is in 宁波.

@@ -1,6 +1,6 @@
 """What the parser produces: frozen dataclasses, and the one error it raises."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class ParseError(Exception):
@@ -26,6 +26,21 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class CloseCall:
+    """A decision taken on thin evidence, listed so an editor's eye goes there first."""
+
+    line: int
+    kind: str  # "heading" | "overlap" | "person-region" | "primary-region"
+    text: str  # what was decided about: the line, the name
+    chosen: str  # the reading taken, in Chinese: "小标题", "杭州市"
+    alternative: str  # the runner-up
+
+    def describe(self) -> str:
+        also = f"，也可能是{self.alternative}" if self.alternative else ""
+        return f"第{self.line}行“{self.text}”：判为{self.chosen}{also}"
+
+
+@dataclass(frozen=True)
 class Byline:
     """One byline line: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / 浙江日报记者 万笑影."""
 
@@ -33,6 +48,8 @@ class Byline:
     title: str  # as written: "本报记者", "浙江日报记者", "通讯员"
     outlet: str  # "本报", "浙江日报"; "" for correspondents
     names: tuple[str, ...]
+    # Credited for the picture (（记者 张三 摄）); the title stays as printed.
+    photo: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,7 @@ class ParsedArticle:
     people: tuple[PersonMention, ...] = ()  # byline people first, then the text's
     region_codes: tuple[str, ...] = ()  # primary first
     topic_names: tuple[str, ...] = ()
+    close_calls: tuple[CloseCall, ...] = ()  # those of enrichment: regions
 
 
 @dataclass(frozen=True)
@@ -74,3 +92,4 @@ class ParsedPage:
     repairs: tuple[Repair, ...]
     encoding: str  # as detected or forced: "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
     sha256: str  # of the raw bytes
+    close_calls: tuple[CloseCall, ...] = ()  # the page's, in line order

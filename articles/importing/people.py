@@ -6,7 +6,8 @@ follows it (a speech verb, punctuation) and, where that is ambiguous, from
 jieba's part-of-speech tags. The title is read backwards from the name to the
 start of its phrase. Also found: names listed under one title (张三、李四),
 and members named before the title (袁继新委员认为). No list of names is
-used: only surnames and title words.
+used: only surnames and title words, with the other word lists of
+articles/data/parser_words.csv (see wordlists.py).
 """
 
 import dataclasses
@@ -14,49 +15,19 @@ import re
 from dataclasses import dataclass
 
 from .segmenting import dictionary_frequency, tag
+from .wordlists import words
 
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
-    "党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝竺楼裘斯厉茅忻郁储鄢屠诸宣干郦来洪廉蔺阚冀扈郜嵇惠揭邰桓逯禹井练濮邸"
-    "匡宓凤贝薄晋容闻巴谈茹钮荀於芮汲糜富乌仰伊钭戎束幸印宿怀鄂索赖阴胥苍莘贡劳逄扶宰雍寿"
-    "燕郏浦慕戈庾暨衡步满弘禄阙殳沃蔚晁勾融訾鞠丰巢蒯荆权盖卿危"
-)
-_COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯",
-    "司徒", "端木", "长孙", "宇文", "申屠", "钟离", "闻人",
-)  # fmt: skip
+_SURNAMES = set(words("surname"))
+_COMPOUND_SURNAMES = words("compound_surname")
 
 # Words a name follows when it is someone's title; "副", "常务" and the like
 # need no entry of their own because the title is read back to its start.
-_TITLE_WORDS = (
-    "委员", "常委", "主席", "秘书长", "总经理", "经理", "院长", "部长", "书记", "专家", "教授",
-    "董事长", "董事", "校长", "园长", "科长", "合伙人", "局长", "主任", "研究员", "记者",
-    "通讯员", "会长", "理事长", "市长", "县长", "区长", "镇长", "乡长", "厅长", "处长", "所长",
-    "社长", "总编辑", "主编", "总监", "总裁", "创始人", "负责人", "主委", "队长", "站长",
-    "馆长", "团长", "行长", "检察长", "庭长", "工程师", "律师", "医生", "医师", "老师",
-    "教师", "讲师", "学者", "博士", "代表", "主持人", "支书", "组长", "骑手", "快递员",
-    "司机", "网格员", "志愿者", "村民", "居民", "党员", "传承人", "艺术家", "作家", "大师",
-    "画家", "书法家", "企业家", "科学家", "设计师", "经济师", "会计师", "规划师", "建筑师",
-)  # fmt: skip
+_TITLE_WORDS = words("title")
 # Honours that may open a title ("国家级领军人才、…教授张维加") without being one.
-_HONOURS = ("人才", "劳模", "能手", "标兵", "先进个人", "工匠", "会员", "盟员", "社员")
+_HONOURS = words("honour")
 
 # What comes right after a name: speech and visit verbs, and small words.
-_FOLLOWERS = (
-    "调研发现", "通过视频", "建议", "提出", "认为", "表示", "指出", "强调", "呼吁", "建言",
-    "希望", "分享", "介绍", "谈到", "坦言", "直言", "感慨", "告诉", "回应", "透露", "解释",
-    "补充", "总结", "发言", "提到", "提醒", "发现", "通过", "带队", "率队", "来到", "走进",
-    "深入", "参加", "出席", "主持", "讲话", "致辞", "一行", "同志", "会前", "会上", "先生",
-    "女士", "前往", "考察", "调研", "视察", "看望", "慰问", "回答", "带领", "陪同", "首先",
-    "随后", "接受", "亲自", "现场", "作为", "结合", "围绕", "道出", "就", "赴", "到", "说", "等",
-    "在", "也", "还", "则", "对", "向", "与", "和", "及", "是", "为", "的", "作", "做", "用",
-    "以", "从", "将", "曾", "又", "都", "代表",
-)  # fmt: skip
+_FOLLOWERS = words("follower")
 _PUNCTUATION = set("，。；：！？、,.;:!?“”‘’\"'（）()《》〈〉【】[]…—－- \u3000\n\t·")
 
 # Leading words that belong to the sentence, not the title: 邀请市政协委员…
@@ -64,20 +35,16 @@ _SENTENCE_FLAGS = ("p", "c", "d", "r", "u", "t", "f")
 # jieba tags of a first word that rule out a name, and those that do not.
 _FUNCTION_WORD_FLAGS = ("p", "c", "u", "d")
 _NAME_LIKE_FLAGS = ("nr", "ns", "nz", "j", "x")
+# jieba tags of a word that may follow a name jieba found: adverb, verb, preposition.
+_AFTER_NAME_FLAGS = ("d", "v", "p")
 # Small words no given name ends with: 兰兰在接受采访 is 兰兰, not 兰兰在.
 _NEVER_LAST_IN_NAME = set("在说等也还是的和与就对将又都到了把被及")
 
 # How organisations' names end, so that "中国工艺美术大师" names none; 浙江 is
 # for a company's branch: 华为浙江.
-_ORGANISATION_ENDINGS = (
-    "公司", "集团", "企业", "商户", "中心", "街道", "社区", "浙江",
-    *"院校学局委会部厅办所站馆园团科处行社报台室队村镇乡县区市省厂店盟网",
-)  # fmt: skip
+_ORGANISATION_ENDINGS = words("organisation_ending")
 # Words between an organisation and the position it gives: 党委专职副书记, 资深教授.
-_POSITION_QUALIFIERS = (
-    "副", "常务", "执行", "专职", "兼职", "资深", "首席", "高级", "特聘", "名誉", "荣誉",
-    "党委", "党组", "党总支", "党支部", "总",
-)  # fmt: skip
+_POSITION_QUALIFIERS = words("position_qualifier")
 
 # Offices a roster may list without repeating the body: 区政协主席胡敏、副主席王萍.
 _CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
@@ -85,7 +52,13 @@ _CPPCC_OFFICES = ("主席", "秘书长", "常委", "委员")
 _COMMON_WORD_FREQUENCY = 100
 _SENTENCE_END = re.compile("[。；！？;!?\n]")
 _MAX_TITLE = 60
+_NAME_REACH = 8  # enough of the next column for a name and what follows it
 _MAX_HONORIFIC_QUOTE = 12
+_CLOSING_PAIRS = {"”": "“", "）": "（"}
+# A count between a list of names and their title: 甲、乙两位委员.
+_COUNTED = re.compile(r"(?:[两二三四五六七八九十几多]位)$")
+# Words after which a title starts afresh, whatever came before them.
+_BEFORE_A_TITLE = ("的", "了", "图为")
 
 _TITLE_WORDS_LONGEST_FIRST = sorted(_TITLE_WORDS, key=len, reverse=True)
 _TITLE_WORD_RE = re.compile("|".join(_TITLE_WORDS_LONGEST_FIRST))
@@ -104,17 +77,34 @@ class TitledName:
 
 def find_titled_names(text: str) -> list[TitledName]:
     """Every title-plus-name in text, in reading order, repeats included."""
-    found = []
+    found: list[TitledName] = []
+    previous_end = 0  # a title never reaches back over the name before it (甲以及县政协主席乙)
     for match in _TITLE_WORD_RE.finditer(text):
-        name = _name_at(text, match.end())
+        name = _name_at(text, match.end()) or _spaced_name_at(text, match.end())
         if name is None:
             continue
-        title_start = _title_start(text, match.end())
+        title_start = _title_start(text, match.end(), previous_end)
         title = text[title_start : match.end()]
-        found.append(TitledName(name, title, (title_start, match.end()), match.end()))
-        found.extend(_listed_after(text, match.end() + len(name), found[-1]))
+        name_start = text.index(name, match.end())
+        found.append(TitledName(name, title, (title_start, match.end()), name_start))
+        found.extend(_listed_after(text, name_start + len(name), found[-1]))
+        previous_end = found[-1].name_start + len(found[-1].name)
     found.extend(_members_named_first(text))
     return _restore_rosters(text, sorted(found, key=lambda person: person.name_start))
+
+
+def ends_with_title(text: str) -> bool:
+    """Whether text ends on a title word or a position's qualifier (…副校长, …党委专职)."""
+    return text.endswith((*_TITLE_WORDS, *_POSITION_QUALIFIERS))
+
+
+def names_across(first: str, second: str) -> bool:
+    """Whether joining the two texts makes a titled name that one alone lacks (…书记张|三介绍)."""
+    joint = len(first)
+    return any(
+        person.title_span[1] <= joint < person.name_start + len(person.name)
+        for person in find_titled_names(first + second[:_NAME_REACH])
+    )
 
 
 def kind_of(title: str) -> str:
@@ -165,10 +155,14 @@ def _name_at(text: str, start: int) -> str | None:
         return None
     lengths = [surname_length + 1, surname_length + 2]
     candidates = [n for n in lengths if _is_given_name(text[start + surname_length : start + n])]
-    first_word, first_flag = tag(text[start : start + 8])[0]
+    words = tag(text[start : start + 8])
+    first_word, first_flag = words[0]
     if not candidates or _starts_another_word(first_word, first_flag, surname_length):
         return None
-    length = _name_length(text, start, candidates, first_word, first_flag, surname_length)
+    next_flag = words[1][1] if len(words) > 1 else ""
+    length = _name_length(
+        text, start, candidates, first_word, first_flag, surname_length, next_flag
+    )
     name = text[start : start + length] if length else None
     well_known = dictionary_frequency(first_word) >= _COMMON_WORD_FREQUENCY
     if name == first_word and well_known and not first_flag.startswith("nr"):
@@ -176,13 +170,30 @@ def _name_at(text: str, start: int) -> str | None:
     return name
 
 
+def _spaced_name_at(text: str, start: int) -> str | None:
+    """A name after a space that ends the text or a clause: 提案人：省政协委员 陈晓红."""
+    if not text.startswith(" ", start):
+        return None
+    name = _name_at(text, start + 1)
+    end = start + 1 + len(name) if name else 0
+    return name if name and (end == len(text) or text[end] in _PUNCTUATION) else None
+
+
 def _name_length(
-    text: str, start: int, candidates: list[int], word: str, flag: str, surname_length: int
+    text: str,
+    start: int,
+    candidates: list[int],
+    word: str,
+    flag: str,
+    surname_length: int,
+    next_flag: str,
 ) -> int | None:
     scores = {n: _follower_length(text, start + n) for n in candidates}
     tagged = len(word) if flag.startswith(_NAME_LIKE_FLAGS) else 0
     if scores.get(tagged):
         return tagged  # jieba's word, and something a name ends with after it
+    if tagged in candidates and flag.startswith("nr") and next_flag.startswith(_AFTER_NAME_FLAGS):
+        return tagged  # jieba's name, then an adverb or verb: 张三已经来到, 李四打开了
     best = max(scores.values())
     if best:
         # The longer follower is the likelier reading: 卜谈|认为 rather than 卜谈认|为.
@@ -225,11 +236,11 @@ def _follower_length(text: str, at: int) -> int:
     return max((len(w) for w in _FOLLOWERS if text.startswith(w, at)), default=0)
 
 
-def _title_start(text: str, end: int) -> int:
-    """Where the title phrase ending at `end` begins."""
-    start = _segment_start(text, end)
-    while start > 0 and text[start - 1] == "、":
-        previous = _segment_start(text, start - 1)
+def _title_start(text: str, end: int, earliest: int = 0) -> int:
+    """Where the title phrase ending at `end` begins (not before `earliest`)."""
+    start = max(_segment_start(text, end), earliest)
+    while start > earliest and text[start - 1] == "、":
+        previous = max(_segment_start(text, start - 1), earliest)
         segment = text[previous : start - 1]
         if not segment.endswith(_TITLE_WORDS + _HONOURS):
             break
@@ -242,10 +253,12 @@ def _segment_start(text: str, end: int) -> int:
     i = end
     while i > 0 and end - i < _MAX_TITLE:
         char = text[i - 1]
-        if char == "”":
-            opening = text.rfind("“", max(0, i - 1 - _MAX_HONORIFIC_QUOTE), i - 1)
+        if char in _CLOSING_PAIRS:
+            # An honorific such as “鉴湖学者”, or an office's second name such as
+            # 办公室（政策法规处）; not the end of a quoted speech.
+            opening = text.rfind(_CLOSING_PAIRS[char], max(0, i - 1 - _MAX_HONORIFIC_QUOTE), i - 1)
             if opening == -1 or any(c in _PUNCTUATION for c in text[opening + 1 : i - 1]):
-                break  # the end of a quoted speech, not an honorific such as “鉴湖学者”
+                break
             i = opening
             continue
         if char in _PUNCTUATION:
@@ -258,7 +271,11 @@ def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
     """Drops what belongs to the sentence (邀请, 他和, 来自台州的) from a title's start."""
     title_word = _TITLE_WORD_RE.search(text, start, segment_end)
     limit = title_word.start() if title_word else segment_end
-    start = text.rfind("的", start, limit) + 1 or start  # 来自台州的|省政协委员
+    # 来自台州的|省政协委员, 会议书面交流了|省政协委员, 图为|县政协主席
+    for word in _BEFORE_A_TITLE:
+        at = text.rfind(word, start, limit)
+        if at != -1:
+            start = at + len(word)
     offset = start
     for word, flag in tag(text[start:segment_end]):
         is_verb = flag == "v" and len(word) > 1  # 邀请, 来自; not the 增 of 增城区
@@ -269,7 +286,10 @@ def _skip_sentence_words(text: str, start: int, segment_end: int) -> int:
 
 
 def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
-    """Names listed after the first under the same title: 副主席张三、李四出席."""
+    """Names listed after the first under the same title: 副主席张三、李四出席.
+
+    A list closed by 等 and a title word (甲、乙等委员) gives the others that title.
+    """
     listed = []
     while text.startswith("、", at):
         name = _name_at(text, at + 1)
@@ -277,27 +297,42 @@ def _listed_after(text: str, at: int, first: TitledName) -> list[TitledName]:
             break
         listed.append(TitledName(name, first.title, first.title_span, at + 1))
         at += 1 + len(name)
+    closing = _TITLE_WORD_RE.match(text, at + 1) if text.startswith("等", at) else None
+    if closing:
+        span = (closing.start(), closing.end())
+        listed = [dataclasses.replace(p, title=closing.group(), title_span=span) for p in listed]
     return listed
 
 
 def _members_named_first(text: str) -> list[TitledName]:
-    """Members named before their title: 袁继新委员认为, 郭胜华委员的习惯."""
+    """Members named before their title: 袁继新委员认为, 郭胜华委员的习惯, and a list
+    counted before it: 胡晓敏、邵立军两位委员."""
     found = []
     for match in re.finditer("委员", text):
         if not _follower_length(text, match.end()):
             continue
-        window_start = max(0, match.start() - 6)
-        words = tag(text[window_start : match.start()])
-        if not words:
-            continue
-        name, flag = words[-1]
-        if flag.startswith("nr") and 2 <= len(name) <= 4 and _has_surname(name):
-            name_start = match.start() - len(name)
-            found.append(TitledName(name, "委员", (match.start(), match.end()), name_start))
+        counted = _COUNTED.search(text, max(0, match.start() - 3), match.start())
+        end = counted.start() if counted else match.start()
+        span = (match.start(), match.end())
+        while (name := _name_ending_at(text, end)) is not None:
+            found.append(TitledName(name, "委员", span, end - len(name)))
+            end -= len(name)
+            if not (counted and text[end - 1 : end] == "、"):
+                break
+            end -= 1
     return found
 
 
-def _has_surname(name: str) -> bool:
+def _name_ending_at(text: str, end: int) -> str | None:
+    words = tag(text[max(0, end - 6) : end])
+    if not words:
+        return None
+    name, flag = words[-1]
+    return name if flag.startswith("nr") and 2 <= len(name) <= 4 and has_surname(name) else None
+
+
+def has_surname(name: str) -> bool:
+    """Whether the name opens with a common surname."""
     return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
 
 

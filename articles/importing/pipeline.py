@@ -2,10 +2,10 @@
 
 import hashlib
 
-from .blocks import fix_block_punctuation, split_blocks
+from .blocks import Block, fix_block_punctuation, split_blocks
 from .classifying import classify
 from .decoding import decode
-from .enriching import enrich_article
+from .enriching import borrow_page_regions, enrich_article
 from .gazetteer import Gazetteer
 from .parsed import ParsedArticle, ParsedPage, Repair
 from .vocabulary import Vocabulary
@@ -21,18 +21,25 @@ def parse_page(
 ) -> ParsedPage:
     """The page's structure; with a gazetteer, also its people, regions and topics."""
     text, detected = decode(raw, encoding=encoding)
-    masthead, articles, repairs = parse_text(text, keep_punctuation=keep_punctuation)
+    blocks, repairs = _blocks(text, keep_punctuation)
+    page = classify(blocks)
+    articles = tuple(page.articles)
     if gazetteer is not None:
-        articles = tuple(
-            enrich_article(article, gazetteer=gazetteer, vocabulary=vocabulary)
-            for article in articles
+        articles = borrow_page_regions(
+            tuple(
+                enrich_article(article, gazetteer=gazetteer, vocabulary=vocabulary)
+                for article in articles
+            ),
+            gazetteer,
         )
+    close_calls = [*page.close_calls, *(c for a in articles for c in a.close_calls)]
     return ParsedPage(
-        masthead=masthead,
+        masthead=page.masthead,
         articles=articles,
-        repairs=repairs,
+        repairs=_in_line_order(repairs + page.repairs),
         encoding=detected,
         sha256=hashlib.sha256(raw).hexdigest(),
+        close_calls=tuple(sorted(close_calls, key=lambda c: c.line)),
     )
 
 
@@ -40,9 +47,15 @@ def parse_text(
     text: str, *, keep_punctuation: bool = False
 ) -> tuple[str, tuple[ParsedArticle, ...], tuple[Repair, ...]]:
     """(masthead, articles, repairs in line order) of a decoded page, without enrichment."""
+    blocks, repairs = _blocks(text, keep_punctuation)
+    page = classify(blocks)
+    return page.masthead, tuple(page.articles), _in_line_order(repairs + page.repairs)
+
+
+def _blocks(text: str, keep_punctuation: bool) -> tuple[list[Block], list[Repair]]:
     blocks = split_blocks(text)
-    repairs: list[Repair] = []
-    if not keep_punctuation:
-        blocks, repairs = fix_block_punctuation(blocks)
-    masthead, articles, joins = classify(blocks)
-    return masthead, tuple(articles), tuple(sorted(repairs + joins, key=lambda r: r.line))
+    return (blocks, []) if keep_punctuation else fix_block_punctuation(blocks)
+
+
+def _in_line_order(repairs: list[Repair]) -> tuple[Repair, ...]:
+    return tuple(sorted(repairs, key=lambda r: r.line))

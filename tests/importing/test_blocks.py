@@ -23,3 +23,8 @@ def test_indents_are_stripped_from_blocks():
     assert split_blocks("\u3000\u3000联谊报\u3000近日，市政协召开会议。") == [
         Block(1, "联谊报 近日，市政协召开会议。")
     ]
+
+
+def test_divider_rules_are_no_blocks():
+    text = "标题\n——————————\n正文。\n* * *\n>>>2版\n—— 访某某"
+    assert [b.text for b in split_blocks(text)] == ["标题", "正文。", ">>>2版", "—— 访某某"]

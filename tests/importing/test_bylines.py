@@ -99,3 +99,45 @@ def test_leading_bracketed_byline_after_a_source_marker():
 def test_a_reporter_without_outlet_works_for_the_source():
     bylines = parse_byline("记者 戴雨桐 通讯员 李强")
     assert [b.outlet for b in with_outlet(bylines, "人民政协报")] == ["人民政协报", ""]
+
+
+def test_bare_names_in_brackets_credit_a_correspondent():
+    assert parse_byline("（赵六）") == (Byline("correspondent", "", "", ("赵六",)),)
+    assert split_trailing_byline("……共建成10个。（赵一帆）") == (
+        "……共建成10个。",
+        (Byline("correspondent", "", "", ("赵一帆",)),),
+    )
+
+
+@pytest.mark.parametrize("text", ["（完）", "（待续）", "（上）", "（摘编）"])
+def test_bracketed_words_that_are_no_names(text):
+    assert parse_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "outlet"),
+    [
+        ("浙江在线记者 俞静怡 郑浩然 范小雨", "浙江在线记者", "浙江在线"),
+        ("安吉县融媒体中心记者 潘静 李乐天", "安吉县融媒体中心记者", "安吉县融媒体中心"),
+        ("潮新闻记者 邵凯", "潮新闻记者", "潮新闻"),
+    ],
+)
+def test_reporters_of_outlets_that_are_no_paper(line, title, outlet):
+    (byline,) = parse_byline(line)
+    assert (byline.role, byline.title, byline.outlet) == ("reporter", title, outlet)
+
+
+@pytest.mark.parametrize("line", ["□ 本报记者 周霜", "文/图 本报记者 周霜", "■本报记者 周霜"])
+def test_a_box_or_text_and_picture_credit_before_a_byline(line):
+    assert parse_byline(line) == (REPORTER,)
+
+
+def test_a_boxed_subhead_is_no_byline():
+    assert parse_byline("■ 问需于企") is None
+
+
+def test_a_reporter_of_an_outlet_named_in_no_known_way():
+    assert parse_byline("今日建德记者 王梦瑶 李华") == (
+        Byline("reporter", "今日建德记者", "今日建德", ("王梦瑶", "李华")),
+    )
+    assert parse_byline("今日建德记者 这是标题") is None  # no surname: not names

@@ -1,3 +1,5 @@
+import pytest
+
 from articles.importing.blocks import Block, fix_block_punctuation
 from articles.importing.cleaning import fix_punctuation, fold_width, normalise_line
 
@@ -56,3 +58,19 @@ def test_each_changed_line_is_one_punctuation_repair():
     assert [(r.line, r.kind, r.before, r.after) for r in repairs] == [
         (5, "punctuation", "甲,乙;丙。", "甲，乙；丙。")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("代表参加.市政协委员", "代表参加。市政协委员"),
+        ("人才落户.(通讯员 项一鸣)", "人才落户。（通讯员 项一鸣）"),
+        ('玉环:海岛县的"小切口"协商', "玉环：海岛县的“小切口”协商"),
+        ("他说'好'。", "他说‘好’。"),
+        ("增长12.7%，城市.AI", "增长12.7%，城市.AI"),
+        ('he said "hi"', 'he said "hi"'),
+        ('一个"引号', '一个"引号'),
+    ],
+)
+def test_full_stops_and_straight_quotes_in_chinese_text(text, fixed):
+    assert fix_punctuation(text) == fixed

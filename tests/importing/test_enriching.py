@@ -284,12 +284,14 @@ def test_taizhou_page(pages):
         ("黄海峰", "区政协主席", "member", "331004"),
     ]
     assert by_title(pages["taizhou_p1"], "丽水").region_codes == ("331100", "331123", "331124")
-    assert by_title(pages["taizhou_p1"], "舟山渔场").region_codes[0] == "330900"
+    # The most specific place: the lead gives the district with its city (舟山市普陀区).
+    assert by_title(pages["taizhou_p1"], "舟山渔场").region_codes[0] == "330903"
 
 
 def test_quzhou_page(pages):
     kecheng = by_title(pages["quzhou_p4"], "有礼")
-    assert kecheng.region_codes[:2] == ("330800", "330802")
+    # The headline names the city, the lead the district that acts (衢州市柯城区政协).
+    assert kecheng.region_codes == ("330802",)
     assert mentioned(kecheng) == [
         ("徐红芳", "区政协主席", "member", "330802"),
         ("方建明", "区政协副主席", "member", "330802"),
@@ -307,3 +309,34 @@ def test_quzhou_page(pages):
     assert mentioned(national) == [
         ("吴伟民", "全国政协委员、浙江大学环境与资源学院教授", "member", None)
     ]
+
+
+def test_people_named_in_the_headline_keep_its_fuller_title(gazetteer):
+    article = ParsedArticle(
+        line=1,
+        kind="article",
+        title="“和合”文化的守护者",
+        kicker="长兴县政协主席顾国强表示",
+        subtitle="记天台县政协委员、天台山文化研究会会长陈永明",
+        paragraphs=("县政协主席顾国强说，要推动协商向村社延伸。", "陈永明说，和合文化是根。"),
+    )
+    enriched = enrich_article(article, gazetteer=gazetteer, vocabulary=None)
+    assert [(p.name, p.title) for p in enriched.people] == [
+        ("顾国强", "长兴县政协主席"),
+        ("陈永明", "天台县政协委员、天台山文化研究会会长"),
+    ]
+
+
+def test_an_item_naming_no_place_takes_the_county_of_the_article_before_it(gazetteer):
+    text = (
+        "委员风采\n\n开化政协委员助力根雕产业\n\n联谊报 近日，开化县政协委员走进根缘小镇。\n\n"
+        "本报记者 吴佳\n\n委员察看生态保护\n\n"
+        "图为县政协主席余建华（右二）带领委员察看生态廊道。\n\n通讯员 汪丽 摄\n"
+    )
+    page = parse_page(text.encode("utf-8"), gazetteer=gazetteer)
+    photo = page.articles[1]
+    assert photo.region_codes == ("330824",)
+    assert [(p.name, p.region_code) for p in photo.people if p.role == "mentioned"] == [
+        ("余建华", "330824")
+    ]
+    assert page.close_calls[-1].chosen == "主要地区开化县（取自同版前文）"

@@ -107,3 +107,25 @@ def test_a_column_label_above_the_title_is_a_kicker():
 )
 def test_a_headline_has_a_body_a_colon_and_the_news(text, expected):
     assert is_headline(text) is expected
+
+
+def test_a_series_label_with_a_middle_dot_is_a_kicker():
+    assert split_heading(["全国两会·浙江声音", "让“人工智能+”赋能千行百业"]) == (
+        "全国两会·浙江声音",
+        "让“人工智能+”赋能千行百业",
+        "",
+    )
+
+
+def test_a_title_may_be_an_exclamation_in_quotes():
+    assert is_heading_shaped("“我们村的共富工坊又添新订单！”")
+    assert not is_heading_shaped("他说：“我们又添新订单了。”")
+
+
+def test_a_proposal_s_title_is_no_lead_in():
+    assert split_heading(["关于加快培育银发经济的建议", "提案人：省政协委员 陈晓红"]) == (
+        "",
+        "关于加快培育银发经济的建议",
+        "提案人：省政协委员 陈晓红",
+    )
+    assert split_heading(["张三委员建议", "加快培育银发经济"])[0] == "张三委员建议"

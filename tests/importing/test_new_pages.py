@@ -143,7 +143,7 @@ def test_jinhua_outline(jinhua):
             (4, 20),
             3,
         ),
-        ("article", "", "兰溪政协委员夜访企业", "", "", False, (4, 15), 5),
+        ("article", "", "兰溪政协委员夜访企业", "", "本报", False, (4, 15), 5),
         ("photo", "", "永康五金博览会人气旺", "", "", False, (4, 21), 1),
         ("teaser", "", "浦江政协助力“水晶之都”转型", "", "", False, None, 0),
     ]
@@ -241,7 +241,7 @@ def test_quzhou_page():
         ),
         ("photo", "", "龙游县政协委员走访山区农户", "", "", False, None, 1),
         ("brief", "", "全国政协召开双周协商座谈会", "", "人民政协报", True, None, 1),
-        ("article", "", "江山市政协开展“请你来协商”活动", "", "", False, None, 1),
+        ("article", "", "江山市政协开展“请你来协商”活动", "", "本报", False, None, 1),
     ]
     assert "区政协副主席方建明主持会议" in articles[0].paragraphs[0]
     assert articles[0].bylines == (

@@ -202,3 +202,70 @@ def test_a_given_name_does_not_end_in_a_small_word():
     assert names_and_titles("浙江省政协委员兰兰在接受集中采访时唱了一段畲歌") == [
         ("兰兰", "浙江省政协委员")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "湖州市政协副主席沈国强以及德清县政协主席戚建明参加调研。",
+            [("沈国强", "湖州市政协副主席"), ("戚建明", "德清县政协主席")],
+        ),
+        (
+            "瑞安市政协委员、幼儿园园长林小燕以及市政协常委、医院儿科主任蔡文博走进社区",
+            [
+                ("林小燕", "瑞安市政协委员、幼儿园园长"),
+                ("蔡文博", "市政协常委、医院儿科主任"),
+            ],
+        ),
+        (
+            "会议还书面交流了省政协委员董晓燕、许伟、包云飞的发言。",
+            [("董晓燕", "省政协委员"), ("许伟", "省政协委员"), ("包云飞", "省政协委员")],
+        ),
+        (
+            "区政协常委、区数据资源管理局办公室（政策法规处）主任孙晓婷表示",
+            [("孙晓婷", "区政协常委、区数据资源管理局办公室（政策法规处）主任")],
+        ),
+        (
+            "省政协委员、一家互联网企业首席技术官欧阳晓峰说，",
+            [("欧阳晓峰", "省政协委员、一家互联网企业首席技术官")],
+        ),
+        ("县政协委员、一家民宿主理人应佳丽建议，", [("应佳丽", "县政协委员、一家民宿主理人")]),
+        (
+            "萧山区政协委员、一家农业科技公司总经理陈国栋已经来到基地。",
+            [("陈国栋", "萧山区政协委员、一家农业科技公司总经理")],
+        ),
+    ],
+)
+def test_lists_connectives_brackets_and_names_jieba_knows(text, expected):
+    assert names_and_titles(text) == expected
+
+
+def test_a_quoted_speech_still_ends_a_title_at_its_closing_bracket():
+    # “……（笑）”: brackets with punctuation inside are no part of an office's name.
+    assert names_and_titles("他说：“好！（笑）”主任王芳表示") == [("王芳", "主任")]
+
+
+def test_a_list_closed_by_等_and_a_title_gives_the_others_that_title():
+    assert names_and_titles("市政协委员、一家印刷企业总经理章晓东、陈海燕等委员建议，") == [
+        ("章晓东", "市政协委员、一家印刷企业总经理"),
+        ("陈海燕", "委员"),
+    ]
+
+
+def test_a_caption_s_图为_and_a_place_in_the_picture_are_no_part_of_the_title():
+    assert names_and_titles("图为县政协主席余建华（右二）带领委员察看生态廊道。") == [
+        ("余建华", "县政协主席")
+    ]
+
+
+def test_a_name_after_a_space_that_ends_the_line():
+    assert names_and_titles("提案人：省政协委员 陈晓红") == [("陈晓红", "省政协委员")]
+    assert names_and_titles("委员 会议召开") == []
+
+
+def test_members_listed_and_counted_before_their_title():
+    assert names_and_titles("胡晓敏、邵立军两位委员结合各自领域提出建议。") == [
+        ("胡晓敏", "委员"),
+        ("邵立军", "委员"),
+    ]

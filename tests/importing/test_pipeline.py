@@ -42,3 +42,37 @@ def test_keep_punctuation_reaches_the_text_parser():
     page = parse_page("标题:一\n\n联谊报 近日,市政协调研。\n".encode(), keep_punctuation=True)
     assert page.articles[0].paragraphs == ("近日,市政协调研。",)
     assert page.repairs == ()
+
+
+def test_the_page_lists_its_close_calls_in_line_order(gazetteer):
+    page = parse_page(PAGE.read_bytes(), gazetteer=gazetteer)
+    calls = [(c.line, c.kind, c.text, c.chosen, c.alternative) for c in page.close_calls]
+    assert calls[0] == (
+        6,  # where the article starts: its kicker
+        "primary-region",
+        "温州政协“请你来协商”为“两个健康”献策",
+        "主要地区温州市",
+        "鹿城区",
+    )
+    assert (
+        58,
+        "overlap",
+        "…发展建设共同富裕|富裕示范区中展现…",
+        "删去重复的字",
+        "保留原文",
+    ) in calls
+    assert [c.line for c in page.close_calls] == sorted(c.line for c in page.close_calls)
+    # The article names two cities: whose 市政协 a 市政协委员 sits on is a guess.
+    guessed = [
+        (c.text, c.chosen, c.alternative) for c in page.close_calls if c.kind == "person-region"
+    ]
+    assert guessed == [
+        ("市政协委员、温州大学商学院教授叶盈盈", "地区温州市", "乐清市"),
+        ("市政协常委、温州一家电气集团副总裁周建新", "地区温州市", "乐清市"),
+        ("市政协主席林海涛", "地区温州市", "乐清市"),
+    ]
+
+
+def test_without_a_gazetteer_only_the_structure_s_close_calls(gazetteer):
+    page = parse_page(PAGE.read_bytes())
+    assert {c.kind for c in page.close_calls} == {"overlap"}

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.importing.gazetteer import Gazetteer, RegionEntry
-from articles.importing.regions import article_regions, title_region
+from articles.importing.regions import article_regions, context_regions, title_region
 
 PROVINCE, NINGBO, HAISHU, SHAOXING, SHENGZHOU = "330000", "330200", "330203", "330600", "330683"
 HUZHOU, WUXING, ANJI, XIUZHOU, HANGZHOU = "330500", "330502", "330523", "330411", "330100"
@@ -86,7 +86,7 @@ def test_works_on_inline_entries():
     ],
 )
 def test_primary_region_from_headline_then_lead(gazetteer, headline, lead, codes):
-    assert article_regions(headline, lead, gazetteer) == codes
+    assert article_regions(headline, lead, gazetteer).codes == codes
 
 
 def test_secondary_regions_are_places_the_body_discusses(gazetteer):
@@ -97,7 +97,8 @@ def test_secondary_regions_are_places_the_body_discusses(gazetteer):
         "杭州市政协委员卜谈认为,要用好机器学习。"
     )
     title_span = (body.index("杭州市政协委员"), body.index("卜谈"))
-    assert article_regions("湖州政协深调研献良策", body, gazetteer, ignored_spans=[title_span]) == (
+    choice = article_regions("湖州政协深调研献良策", body, gazetteer, ignored_spans=[title_span])
+    assert choice.codes == (
         HUZHOU,
         ANJI,
         WUXING,
@@ -106,23 +107,23 @@ def test_secondary_regions_are_places_the_body_discusses(gazetteer):
 
 def test_ancestors_of_the_primary_region_are_left_out(gazetteer):
     body = "要加快建设创新浙江。\n在浙江湃肽生物股份有限公司,他听取汇报。"
-    assert article_regions("廉毅敏在嵊州开展调研", body, gazetteer) == (SHENGZHOU,)
+    assert article_regions("廉毅敏在嵊州开展调研", body, gazetteer).codes == (SHENGZHOU,)
 
 
 def test_a_place_named_once_counts_in_a_brief_but_not_in_an_article(gazetteer):
     brief = "近日,丽水市政协组织部分委员赴遂昌、松阳两县,就生态产品价值实现机制开展专题调研。"
-    assert article_regions("丽水政协开展专题调研", brief, gazetteer) == (
+    assert article_regions("丽水政协开展专题调研", brief, gazetteer).codes == (
         "331100",
         "331123",
         "331124",
     )
     article = "浙江(含宁波市)入选国内首批试点地区。" + "出口转内销,在浙江不是新鲜事。" * 30
-    assert article_regions("浙江出招助外贸企业出口转内销", article, gazetteer) == (PROVINCE,)
+    assert article_regions("浙江出招助外贸企业出口转内销", article, gazetteer).codes == (PROVINCE,)
 
 
 def test_a_place_qualifying_the_next_is_not_a_mention_of_its_own(gazetteer):
     lead = "4月18日,浙江省乐清市政协组织委员走进小微企业园。"
-    assert article_regions("“政协+”助力小微园区提档升级", lead, gazetteer) == ("330382",)
+    assert article_regions("“政协+”助力小微园区提档升级", lead, gazetteer).codes == ("330382",)
 
 
 def test_headline_title_first_then_kicker_and_subtitle(gazetteer):
@@ -131,7 +132,7 @@ def test_headline_title_first_then_kicker_and_subtitle(gazetteer):
         "聚焦民营经济高质量发展\n"
         "——鹿城、瓯海、乐清三地政协联动协商侧记"
     )
-    assert article_regions(headline, "", gazetteer) == (
+    assert article_regions(headline, "", gazetteer).codes == (
         "330300",
         "330302",
         "330304",
@@ -177,4 +178,69 @@ def test_national_members_have_no_region(gazetteer):
     ],
 )
 def test_the_province_unnamed(gazetteer, headline, codes):
-    assert article_regions(headline, "", gazetteer) == codes
+    assert article_regions(headline, "", gazetteer).codes == codes
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "primary", "runner_up"),
+    [
+        # The lead names one place inside the headline's, acting or with its city.
+        ("衢州政协：打造协商品牌", "5月6日，衢州市柯城区政协召开现场会。", "330802", None),
+        (
+            "舟山渔场开渔在即",
+            "连日来，舟山市普陀区沈家门渔港的渔民们忙着检修渔船。",
+            "330903",
+            None,
+        ),
+        # Named only in passing, it does not replace the headline's.
+        ("省政协召开常委会议", "5月23日，省政协常委会议在杭州召开。", PROVINCE, None),
+        # Several places inside: the headline's stays, the first of them is the runner-up.
+        (
+            "温州政协召开协商会",
+            "温州市政协召开协商会，鹿城区、瓯海区、乐清市政协同步设立分会场。",
+            "330300",
+            "330302",
+        ),
+        # People's titles do not count (全国政协委员、浙江大学…教授).
+        ("全国政协召开座谈会", "全国政协日前召开座谈会。", None, None),
+    ],
+)
+def test_the_most_specific_place_that_acts_is_primary(
+    gazetteer, headline, lead, primary, runner_up
+):
+    choice = article_regions(headline, lead, gazetteer)
+    assert (choice.codes[0] if choice.codes else None, choice.runner_up) == (primary, runner_up)
+
+
+def test_a_place_in_a_persons_title_in_the_lead_does_not_count(gazetteer):
+    lead = "全国政协委员、浙江大学环境与资源学院教授吴伟民在发言中说，要健全补偿机制。"
+    span = (0, lead.index("吴伟民"))
+    assert article_regions("全国政协召开座谈会", lead, gazetteer, ignored_spans=[span]).codes == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "expected"),
+    [
+        ("市政协委员", ("330300", "330302", "330382"), ["330300", "330382"]),  # 温州 or 乐清
+        ("市政协主席", ("330881",), ["330881"]),  # 江山市: its own, not 衢州's
+        ("市政协委员", ("330523", "330502"), ["330500"]),  # 安吉, 吴兴: their city
+        ("省政协委员", ("330300", "330382"), []),
+        ("杭州市政协委员", ("330300", "330382"), []),
+        ("政协委员", ("330300", "330382"), ["330300", "330382"]),
+        ("全国政协委员", ("330300",), []),
+    ],
+)
+def test_the_regions_a_title_naming_no_place_could_mean(gazetteer, title, context, expected):
+    assert context_regions(title, gazetteer, context) == expected
+
+
+def test_a_title_naming_the_province_inside_is_no_guess(gazetteer):
+    assert context_regions("民建省委会主委、省政协副主席", gazetteer, ("330000", "330100")) == []
+
+
+def test_a_title_naming_the_province_inside_gives_the_province(gazetteer):
+    assert title_region("民建省委会主委", gazetteer, ("330100",), is_member=False) == PROVINCE
+
+
+def test_a_bay_named_after_a_city_is_not_the_city(gazetteer):
+    assert found(gazetteer, "宁波杭州湾新区和台州湾") == [("宁波", NINGBO)]

@@ -109,6 +109,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  导读 {line}")
                 for line in r.kept_edits:
                     self.stdout.write(f"  保留编辑的修改 {line}")
+                for call in r.close_calls:
+                    self.stdout.write(f"  存疑 {call['description']}")
                 for repair in r.repairs:
                     # Punctuation fixes are many and safe; joins and overlaps want a look.
                     if verbosity >= 2 or repair["kind"] != "punctuation":
