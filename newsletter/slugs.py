@@ -1,4 +1,4 @@
-"""ASCII slugs for Chinese names: 湖州 → huzhou, 周霜 → zhou-shuang."""
+"""ASCII slugs for Chinese names: 湖州 → huzhou, 王芳 → wang-fang."""
 
 from django.utils.text import slugify
 from pypinyin import Style, lazy_pinyin

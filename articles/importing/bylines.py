@@ -1,4 +1,4 @@
-"""Bylines: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / （本报记者 王芳 通讯员 李强） / （赵六）.
+"""Bylines: 本报记者 王芳 / 通讯员 李强 陈明 / （本报记者 王芳 通讯员 李强） / （赵六）.
 
 A byline is a run of credits, each a role word and the names after it. Names
 are two to four Han characters (or two parts joined by ·) split by spaces,
@@ -33,7 +33,7 @@ def parse_byline(text: str) -> tuple[Byline, ...] | None:
     """The credits of a byline line, or None when the line is not a byline.
 
     Outside brackets a bare role word needs a space before the names, so a
-    title such as 通讯员队伍建设 is not taken for a byline; 本报记者周霜 is.
+    title such as 通讯员队伍建设 is not taken for a byline; 本报记者王芳 is.
     """
     text = _LEADER.sub("", text)
     inner = _PARENTHESISED.fullmatch(text)

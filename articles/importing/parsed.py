@@ -42,7 +42,7 @@ class CloseCall:
 
 @dataclass(frozen=True)
 class Byline:
-    """One byline line: 本报记者 周霜 / 通讯员 宋陶珂 阮一唯 / 浙江日报记者 万笑影."""
+    """One byline line: 本报记者 王芳 / 通讯员 李强 陈明 / 浙江日报记者 张华."""
 
     role: str  # "reporter" | "correspondent"
     title: str  # as written: "本报记者", "浙江日报记者", "通讯员"

@@ -1,4 +1,4 @@
-"""People an article names with a title: "市政协委员、联通绍兴分公司总经理赵超宗建议".
+"""People an article names with a title: "市政协委员、某某公司总经理刘伟建议".
 
 A person is found where a title word (委员, 主席, 总经理 …) is directly followed
 by a surname; the name's length (two or three characters) is read from what
