@@ -11,7 +11,6 @@ import os
 from unittest import mock
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
@@ -26,6 +25,7 @@ from django.utils.http import http_date
 from articles.models import Article
 from articles.services import PageSource, articles_publish, articles_unpublish, pages_import
 from newsletter.page_cache import _bump_generation, is_cacheable, publication_schedule
+from tests.conftest import REDIS
 from tests.factories import (
     ArticleFactory,
     CreditFactory,
@@ -36,23 +36,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TEST_REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache"}
-REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL}
 
-
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def page_cache(request, settings):
-    if request.param == "redis":
-        try:
-            redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-        except redis.RedisError:
-            pytest.skip(f"Redis 不可达：{TEST_REDIS_URL}")
-    settings.CACHES = {"default": REDIS if request.param == "redis" else LOCMEM}
+@pytest.fixture(autouse=True)
+def page_cache(cache_backend, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield request.param
-    cache.clear()
+    return cache_backend
 
 
 @pytest.fixture

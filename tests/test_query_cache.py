@@ -13,25 +13,13 @@ from articles.models import Article
 from articles.services import articles_publish
 from newsletter.page_cache import cached_until_changed
 from tests.factories import ArticleFactory, TopicFactory
-from tests.test_page_cache import LOCMEM, REDIS, TEST_REDIS_URL
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def query_cache(request, settings):
-    if request.param == "redis":
-        import redis
-
-        try:
-            redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-        except redis.RedisError:
-            pytest.skip(f"Redis 不可达：{TEST_REDIS_URL}")
-    settings.CACHES = {"default": REDIS if request.param == "redis" else LOCMEM}
+@pytest.fixture(autouse=True)
+def query_cache(cache_backend, settings):
     settings.QUERY_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def counter():
