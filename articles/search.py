@@ -46,7 +46,7 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 
 from newsletter.models import Region
-from newsletter.page_cache import content_changed
+from newsletter.page_cache import cached_until_changed, content_changed
 from people.models import Person
 
 from .models import Article, Topic
@@ -92,9 +92,17 @@ def dictionary_words() -> set[str]:
 _loaded_fingerprint: list[tuple | None] = [None]
 
 
-def refresh_user_dictionary(*, force: bool = False) -> bool:
-    """Load names added or changed since the last call into the segmenter; True if it did."""
-    fingerprint = _dictionary_fingerprint()
+def refresh_user_dictionary(*, force: bool = False, cached: bool = False) -> bool:
+    """Load names added or changed since the last call into the segmenter; True if it did.
+
+    ``cached`` (for searches): the fingerprint kept until content changes, one
+    cache read instead of three aggregates; writers, whose own new names are not
+    committed yet, always look.
+    """
+    if cached:
+        fingerprint = cached_until_changed("search-dictionary", _dictionary_fingerprint)
+    else:
+        fingerprint = _dictionary_fingerprint()
     if not force and fingerprint == _loaded_fingerprint[0]:
         return False
     segmenter.set_user_words(dictionary_words())
@@ -259,7 +267,7 @@ class PostgresSearchBackend:
 
         if len("".join(query.split())) < 2:
             return None, None
-        refresh_user_dictionary()
+        refresh_user_dictionary(cached=True)
         terms = segmenter.query_terms(query)
         if not terms:
             return None, None
