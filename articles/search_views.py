@@ -1,9 +1,10 @@
 """/search/: Chinese full-text search over public articles (the form, the results page).
 
 A function view: it composes a form, a search (``articles.search``) and a page
-of results. Bad input (too long, NUL characters) is a form error shown on a
-400 page; an empty query shows the form; nothing here can reach the database
-with what the reader typed except as bound parameters.
+of results. A query too long is a form error shown on a 400 page (a NUL never
+gets here: newsletter/request_guards.py); an empty query shows the form;
+nothing here can reach the database with what the reader typed except as
+bound parameters.
 """
 
 from django import forms

@@ -334,9 +334,8 @@ def test_page_with_no_results_says_so(client, seed_articles):
     assert "没有找到" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["垃圾" * 5120, "人工\x00智能"])
-def test_page_rejects_bad_input_with_a_message(client, db, query):
-    response = client.get(reverse("search:results"), {"q": query})
+def test_page_rejects_bad_input_with_a_message(client, db):
+    response = client.get(reverse("search:results"), {"q": "垃圾" * 5120})
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
 

@@ -164,8 +164,6 @@ def test_every_control_has_a_label(client):
         ({"kind": "teaser"}, "kind"),
         ({"source": "不存在的报纸"}, "source"),
         ({"q": "字" * 10_000}, "q"),
-        ({"q": "a\x00b"}, "q"),
-        ({"region": "hu\x00zhou"}, "region"),
         ({"person": "x" * 1000}, "person"),
     ],
 )
@@ -187,7 +185,6 @@ def test_invalid_values_give_an_empty_result_with_the_error(client, places, para
         "2025-04-17.1.1.1",
         "9" * 40,
         "2025-04-17.-1.2",
-        "\x00",
     ],
 )
 @pytest.mark.parametrize("direction", ["after", "before"])

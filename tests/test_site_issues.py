@@ -204,7 +204,7 @@ def test_jump_breaks_ties_towards_the_earlier_issue(client):
     assert client.get(reverse("issues:jump"), {"date": "2025-04-12"}).url == "/issues/2025-04-11/"
 
 
-@pytest.mark.parametrize("asked", ["", "junk", "2025-13-40", "x" * 5000, "2025-04-18\x00"])
+@pytest.mark.parametrize("asked", ["", "junk", "2025-13-40", "x" * 5000])
 def test_jump_with_a_bad_date_goes_to_the_archive(client, asked):
     IssueFactory(date=D(2025, 4, 18))
     response = client.get(reverse("issues:jump"), {"date": asked})
