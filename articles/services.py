@@ -3,7 +3,7 @@
 import dataclasses
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -131,13 +131,35 @@ def pages_import(
             f"没有版次。一次导入 {len(sources)} 个文件时不能都当作第1版，"
             f"未做任何改动。{NUMBERING_HINT}。",
         )
-    parsed_pages = parse_pages(
-        [source.raw for source in sources],
-        encoding=encoding,
-        keep_punctuation=keep_punctuation,
-        gazetteer=build_gazetteer(),
-        vocabulary=build_vocabulary(),
+    # Every page parsed before the transaction opens, so it is held only while writing.
+    parsed_pages = list(
+        parse_pages(
+            [source.raw for source in sources],
+            encoding=encoding,
+            keep_punctuation=keep_punctuation,
+            gazetteer=build_gazetteer(),
+            vocabulary=build_vocabulary(),
+        )
     )
+    try:
+        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run)
+    except IntegrityError:
+        # A concurrent import created the same new person (or region, topic) first:
+        # once it has committed, a second attempt finds it and succeeds.
+        try:
+            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run)
+        except IntegrityError as error:
+            raise ImportFailure(
+                "、".join(source.name for source in sources),
+                "与同时进行的另一次导入冲突，未做任何改动，请稍后重新导入。",
+            ) from error
+    if not dry_run:
+        content_changed()  # once: the loader's bulk_create and update() send no signals
+    return reports
+
+
+def _load_pages(sources, parsed_pages, publish, overwrite, dry_run) -> list[PageReport]:
+    """Write the parsed pages in one transaction: all of them, or none."""
     with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite)
         reports, seen = [], {}
@@ -162,8 +184,6 @@ def pages_import(
         else:
             # Fresh statistics are a help, not part of the import: a failure is only logged.
             transaction.on_commit(lambda: analyze_tables(loader.written), robust=True)
-    if not dry_run:
-        content_changed()  # once: the loader's bulk_create and update() send no signals
     return reports
 
 
