@@ -12,6 +12,8 @@ ENCODINGS = [
     ("gb18030", "GB18030 / GBK"),
     ("big5", "Big5"),
     ("utf-16", "UTF-16"),
+    ("utf-16-le", "UTF-16LE（无 BOM）"),
+    ("utf-16-be", "UTF-16BE（无 BOM）"),
 ]
 
 
