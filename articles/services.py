@@ -100,6 +100,12 @@ class ImportFailure(Exception):
         super().__init__(f"{where}: {message}")
 
 
+# What one printed page can be: its text is some 10-30 KB and holds a few dozen
+# articles. More is a whole issue or the wrong file in one, which would be imported
+# as one page (a 20 MB file became 13,080 articles); the command can raise both.
+MAX_PAGE_BYTES = 1024 * 1024
+MAX_PAGE_ARTICLES = 60
+
 # How to say which page a file is, for the messages that ask for it.
 NUMBERING_HINT = (
     "请为每个文件指明版次：在文件夹的 manifest.toml 中写明，"
@@ -116,12 +122,17 @@ def pages_import(
     publish: bool = False,
     overwrite: bool = False,
     dry_run: bool = False,
+    max_bytes: int = MAX_PAGE_BYTES,
+    max_articles: int = MAX_PAGE_ARTICLES,
 ) -> list[PageReport]:
     """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
     Shared by the import_pages command and the admin's import form. A source
     without a page number is page 1 when it is the only one; among several it
-    is refused, as are two sources for the same page. After the commit, the
+    is refused, as are two sources for the same page, and a source over max_bytes or
+    with more than max_articles articles. Every page is parsed before the transaction
+    opens, which is then held only while writing; should a concurrent import create
+    the same new person first, the writing is retried once. After the commit, the
     tables the import changed much of get fresh planner statistics.
     """
     unnumbered = [source.name for source in sources if source.page is None]
@@ -131,7 +142,14 @@ def pages_import(
             f"没有版次。一次导入 {len(sources)} 个文件时不能都当作第1版，"
             f"未做任何改动。{NUMBERING_HINT}。",
         )
-    # Every page parsed before the transaction opens, so it is held only while writing.
+    for source in sources:
+        if len(source.raw) > max_bytes:
+            raise ImportFailure(
+                source.name,
+                f"文件大于 {max_bytes:,} 字节（{max_bytes / 2**20:.3g} MB）的上限，"
+                "一个版面的文本通常只有 10–30 KB，未做任何改动。"
+                "确需导入时，命令行可用 --max-bytes 放宽上限。",
+            )
     parsed_pages = list(
         parse_pages(
             [source.raw for source in sources],
@@ -141,6 +159,16 @@ def pages_import(
             vocabulary=build_vocabulary(),
         )
     )
+    for source, parsed in zip(sources, parsed_pages, strict=True):
+        if isinstance(parsed, ParseError):
+            raise ImportFailure(source.name, parsed.message, line=parsed.line)
+        if len(parsed.articles) > max_articles:
+            raise ImportFailure(
+                source.name,
+                f"解析出 {len(parsed.articles)} 篇文章，超过一个版面最多 {max_articles} 篇的上限，"
+                "多半是整期或多个版面放在了一个文件里，未做任何改动。"
+                "确需导入时，命令行可用 --max-articles 放宽上限。",
+            )
     try:
         reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run)
     except IntegrityError:
@@ -164,8 +192,6 @@ def _load_pages(sources, parsed_pages, publish, overwrite, dry_run) -> list[Page
         loader = PageLoader(publish=publish, overwrite=overwrite)
         reports, seen = [], {}
         for source, parsed in zip(sources, parsed_pages, strict=True):
-            if isinstance(parsed, ParseError):
-                raise ImportFailure(source.name, parsed.message, line=parsed.line)
             target = _target(source, parsed)
             where = (target.date, target.page_number)
             if where in seen:

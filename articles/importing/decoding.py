@@ -27,10 +27,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# UTF-16 without a BOM: its ASCII characters (newlines, digits, commas) put a NUL
-# in every other byte, mostly on one side (the ideographic space U+3000 and 一
-# U+4E00 put theirs on the other: 12% of the seed's); binary data has them on both.
-_UTF16_ONE_SIDE_SHARE = 0.75
+# UTF-16 without a BOM: its ASCII characters (newlines, digits, commas) are a
+# NUL beside a printable byte, on one side; most of its NULs are in such pairs (the
+# others are in U+3000 and 一 U+4E00: 12% on the seed page). Binary data has few.
+_UTF16_ASCII_SHARE = 0.75
 
 # Share of control characters above which a file is treated as binary; a few
 # stray NULs in real text are tolerated (and removed).
@@ -131,10 +131,13 @@ def _utf16_byte_order(raw: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when raw's NULs look like UTF-16's; else None."""
     if len(raw) % 2 or not _looks_binary(raw.decode("latin-1")):
         return None  # few NULs: read as other text (or refused as unsure)
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    if odd >= _UTF16_ONE_SIDE_SHARE * (even + odd):
+    units = list(zip(raw[0::2], raw[1::2], strict=True))
+    with_nul = sum(1 for unit in units if 0 in unit)
+    little = sum(1 for low, high in units if high == 0 and 9 <= low < 0x7F)
+    big = sum(1 for high, low in units if high == 0 and 9 <= low < 0x7F)
+    if little >= _UTF16_ASCII_SHARE * with_nul:
         return "utf-16-le"  # ASCII "a" is 61 00
-    if even >= _UTF16_ONE_SIDE_SHARE * (even + odd):
+    if big >= _UTF16_ASCII_SHARE * with_nul:
         return "utf-16-be"
     return None
 
