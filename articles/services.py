@@ -21,6 +21,7 @@ from .page_import import (
     PageTarget,
     build_gazetteer,
     build_vocabulary,
+    search_texts,
 )
 from .table_statistics import analyze_tables
 
@@ -169,13 +170,14 @@ def pages_import(
                 "多半是整期或多个版面放在了一个文件里，未做任何改动。"
                 "确需导入时，命令行可用 --max-articles 放宽上限。",
             )
+    texts = search_texts(parsed_pages)
     try:
-        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run)
+        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
     except IntegrityError:
         # A concurrent import created the same new person (or region, topic) first:
         # once it has committed, a second attempt finds it and succeeds.
         try:
-            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run)
+            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
         except IntegrityError as error:
             raise ImportFailure(
                 "、".join(source.name for source in sources),
@@ -186,10 +188,10 @@ def pages_import(
     return reports
 
 
-def _load_pages(sources, parsed_pages, publish, overwrite, dry_run) -> list[PageReport]:
+def _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts) -> list[PageReport]:
     """Write the parsed pages in one transaction: all of them, or none."""
     with bulk_writes(), transaction.atomic():
-        loader = PageLoader(publish=publish, overwrite=overwrite)
+        loader = PageLoader(publish=publish, overwrite=overwrite, search_texts=texts)
         reports, seen = [], {}
         for source, parsed in zip(sources, parsed_pages, strict=True):
             target = _target(source, parsed)
