@@ -30,8 +30,9 @@ def source(town: str, day: int) -> PageSource:
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="SQLite locks the whole database for a writer, so the second import waits "
-    "before it reads anything and two transactions never insert the same person at once",
+    reason="SQLite has one writer at a time: the second import's insert waits for the "
+    "whole database (or fails as locked), never on another transaction's row of the "
+    "slug index, so this race cannot be staged there",
 )
 def test_the_import_that_loses_the_race_for_a_new_person_retries_and_succeeds(monkeypatch):
     """The first import holds its new person uncommitted while the second inserts the same
