@@ -28,7 +28,7 @@ from .importing.gazetteer import Gazetteer, RegionEntry
 from .importing.parsed import ParsedArticle, ParsedPage
 from .importing.vocabulary import TopicEntry, Vocabulary
 from .models import Article, ArticleRegion, TaggedArticle, Topic
-from .search import add_user_words, article_search_text, refresh_user_dictionary
+from .search import add_user_words, article_search_text, refresh_user_dictionary, segmenter
 from .teaser_titles import best_match
 
 
@@ -91,12 +91,41 @@ class PageConflict(Exception):
     """The page already holds another file; replacing it takes --overwrite."""
 
 
-class PageLoader:
-    """Loads pages of one import run, caching people, regions and topics across pages."""
+def search_texts(parsed_pages: list[ParsedPage]) -> dict[tuple[str, ...], str]:
+    """Each parsed article's search text, by (kicker, title, subtitle, body), made
+    before the import's transaction opens: segmenting is a third of a big page's load.
 
-    def __init__(self, *, publish: bool = False, overwrite: bool = False):
+    The dictionary grows as the loader's would: refreshed from the archive, then
+    each page's names added before its articles are segmented.
+    """
+    refresh_user_dictionary()
+    texts = {}
+    for parsed in parsed_pages:
+        add_user_words({mention.name for item in parsed.articles for mention in item.people})
+        for item in parsed.articles:
+            fields = (item.kicker, item.title, item.subtitle, "\n".join(item.paragraphs))
+            texts[fields] = segmenter.index_text(*fields)
+    return texts
+
+
+class PageLoader:
+    """Loads pages of one import run, caching people, regions and topics across pages.
+
+    search_texts (from search_texts(), which also refreshes the search dictionary)
+    saves segmenting in the transaction; an article whose fields differ from
+    the parsed ones (an editor's kept edits) is segmented here.
+    """
+
+    def __init__(
+        self,
+        *,
+        publish: bool = False,
+        overwrite: bool = False,
+        search_texts: dict[tuple[str, ...], str],
+    ):
         self.publish = publish
         self.overwrite = overwrite
+        self.search_texts = search_texts
         self.now = timezone.now()
         self.regions = {r.code: r for r in Region.objects.all()}
         self.topics = {t.name: t for t in Topic.objects.all()}
@@ -104,7 +133,6 @@ class PageLoader:
         self.people: dict[str, list[Person]] = {}
         self.pending_people: list[Person] = []
         self.written: Counter[type[Model]] = Counter()  # rows inserted or deleted, per model
-        refresh_user_dictionary()  # new people's names are then added as they come
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -264,13 +292,13 @@ class PageLoader:
             article.set_page(page)
             if self.publish:
                 article.status, article.published_at = Article.Status.PUBLISHED, self.now
-            article.search_text = article_search_text(article)
+            article.search_text = self._search_text(article)
             report.created.append(item.title)
             return article
         kept = [] if self.overwrite else [f for f in article.edited_fields if f in values]
         changed = self._update(article, **{k: v for k, v in values.items() if k not in kept})
         if changed:
-            self._update(article, search_text=article_search_text(article))
+            self._update(article, search_text=self._search_text(article))
         if self.overwrite and article.edited_fields:
             self._update(article, edited_fields=[])
         report.kept_edits.extend(
@@ -278,6 +306,11 @@ class PageLoader:
         )
         (report.updated if changed else report.unchanged).append(article.title)
         return article
+
+    def _search_text(self, article: Article) -> str:
+        fields = (article.kicker, article.title, article.subtitle, article.body)
+        text = self.search_texts.get(fields)
+        return article_search_text(article) if text is None else text
 
     def _reposition(self, placed: list[tuple[Article, int]], spare: Iterator[int]) -> None:
         """Give articles their print positions without tripping the unique constraint.

@@ -3,7 +3,7 @@
 import dataclasses
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from .page_import import (
     PageTarget,
     build_gazetteer,
     build_vocabulary,
+    search_texts,
 )
 from .table_statistics import analyze_tables
 
@@ -100,6 +101,12 @@ class ImportFailure(Exception):
         super().__init__(f"{where}: {message}")
 
 
+# What one printed page can be: its text is some 10-30 KB and holds a few dozen
+# articles. More is a whole issue or the wrong file in one, which would be imported
+# as one page (a 20 MB file became 13,080 articles); the command can raise both.
+MAX_PAGE_BYTES = 1024 * 1024
+MAX_PAGE_ARTICLES = 60
+
 # How to say which page a file is, for the messages that ask for it.
 NUMBERING_HINT = (
     "请为每个文件指明版次：在文件夹的 manifest.toml 中写明，"
@@ -116,12 +123,17 @@ def pages_import(
     publish: bool = False,
     overwrite: bool = False,
     dry_run: bool = False,
+    max_bytes: int = MAX_PAGE_BYTES,
+    max_articles: int = MAX_PAGE_ARTICLES,
 ) -> list[PageReport]:
     """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
     Shared by the import_pages command and the admin's import form. A source
     without a page number is page 1 when it is the only one; among several it
-    is refused, as are two sources for the same page. After the commit, the
+    is refused, as are two sources for the same page, and a source over max_bytes or
+    with more than max_articles articles. Every page is parsed before the transaction
+    opens, which is then held only while writing; should a concurrent import create
+    the same new person first, the writing is retried once. After the commit, the
     tables the import changed much of get fresh planner statistics.
     """
     unnumbered = [source.name for source in sources if source.page is None]
@@ -131,19 +143,57 @@ def pages_import(
             f"没有版次。一次导入 {len(sources)} 个文件时不能都当作第1版，"
             f"未做任何改动。{NUMBERING_HINT}。",
         )
-    parsed_pages = parse_pages(
-        [source.raw for source in sources],
-        encoding=encoding,
-        keep_punctuation=keep_punctuation,
-        gazetteer=build_gazetteer(),
-        vocabulary=build_vocabulary(),
+    for source in sources:
+        if len(source.raw) > max_bytes:
+            raise ImportFailure(
+                source.name,
+                f"文件大于 {max_bytes:,} 字节（{max_bytes / 2**20:.3g} MB）的上限，"
+                "一个版面的文本通常只有 10–30 KB，未做任何改动。"
+                "确需导入时，命令行可用 --max-bytes 放宽上限。",
+            )
+    parsed_pages = list(
+        parse_pages(
+            [source.raw for source in sources],
+            encoding=encoding,
+            keep_punctuation=keep_punctuation,
+            gazetteer=build_gazetteer(),
+            vocabulary=build_vocabulary(),
+        )
     )
+    for source, parsed in zip(sources, parsed_pages, strict=True):
+        if isinstance(parsed, ParseError):
+            raise ImportFailure(source.name, parsed.message, line=parsed.line)
+        if len(parsed.articles) > max_articles:
+            raise ImportFailure(
+                source.name,
+                f"解析出 {len(parsed.articles)} 篇文章，超过一个版面最多 {max_articles} 篇的上限，"
+                "多半是整期或多个版面放在了一个文件里，未做任何改动。"
+                "确需导入时，命令行可用 --max-articles 放宽上限。",
+            )
+    texts = search_texts(parsed_pages)
+    try:
+        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
+    except IntegrityError:
+        # A concurrent import created the same new person (or region, topic) first:
+        # once it has committed, a second attempt finds it and succeeds.
+        try:
+            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
+        except IntegrityError as error:
+            raise ImportFailure(
+                "、".join(source.name for source in sources),
+                "与同时进行的另一次导入冲突，未做任何改动，请稍后重新导入。",
+            ) from error
+    if not dry_run:
+        content_changed()  # once: the loader's bulk_create and update() send no signals
+    return reports
+
+
+def _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts) -> list[PageReport]:
+    """Write the parsed pages in one transaction: all of them, or none."""
     with bulk_writes(), transaction.atomic():
-        loader = PageLoader(publish=publish, overwrite=overwrite)
+        loader = PageLoader(publish=publish, overwrite=overwrite, search_texts=texts)
         reports, seen = [], {}
         for source, parsed in zip(sources, parsed_pages, strict=True):
-            if isinstance(parsed, ParseError):
-                raise ImportFailure(source.name, parsed.message, line=parsed.line)
             target = _target(source, parsed)
             where = (target.date, target.page_number)
             if where in seen:
@@ -162,8 +212,6 @@ def pages_import(
         else:
             # Fresh statistics are a help, not part of the import: a failure is only logged.
             transaction.on_commit(lambda: analyze_tables(loader.written), robust=True)
-    if not dry_run:
-        content_changed()  # once: the loader's bulk_create and update() send no signals
     return reports
 
 

@@ -1,10 +1,10 @@
 """The editors' import form: one printed page's text, and where it goes."""
 
+from pathlib import PureWindowsPath
+
 from django import forms
 
-from articles.services import PageSource
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a printed page is some 10 KB of text
+from articles.services import MAX_PAGE_BYTES, PageSource
 
 ENCODINGS = [
     ("", "自动识别"),
@@ -12,6 +12,8 @@ ENCODINGS = [
     ("gb18030", "GB18030 / GBK"),
     ("big5", "Big5"),
     ("utf-16", "UTF-16"),
+    ("utf-16-le", "UTF-16LE（无 BOM）"),
+    ("utf-16-be", "UTF-16BE（无 BOM）"),
 ]
 
 
@@ -22,7 +24,8 @@ class PageImportForm(forms.Form):
 
     file = forms.FileField(
         label="版面文本文件",
-        help_text="纯文本 .txt；UTF-8、GB18030、Big5 等编码均可自动识别。",
+        help_text=f"纯文本 .txt，不超过 {MAX_PAGE_BYTES // 2**20} MB；"
+        "UTF-8、GB18030、Big5 等编码均可自动识别。",
     )
     date = forms.DateField(
         label="出版日期",
@@ -45,15 +48,22 @@ class PageImportForm(forms.Form):
     dry_run = forms.BooleanField(label="试运行：只检查并显示结果，不写入", required=False)
 
     def clean_file(self):
+        """Size and name only: whether the bytes are text the import's decoder judges."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("文件太大：一个版面的文本不应超过 2 MB。")
+        if not upload.name.lower().endswith(".txt"):
+            raise forms.ValidationError("只接受纯文本 .txt 文件，请另存为 .txt 后再导入。")
+        if upload.size > MAX_PAGE_BYTES:
+            raise forms.ValidationError(
+                f"文件太大：一个版面的文本不应超过 {MAX_PAGE_BYTES // 2**20} MB"
+                "（通常只有 10–30 KB），请检查是否选错了文件。"
+            )
         return upload
 
     def source(self) -> PageSource:
         data = self.cleaned_data
         return PageSource(
-            name=data["file"].name,
+            # Only the base name is kept, whatever path the browser sent (C:\\a\\p2.txt).
+            name=PureWindowsPath(data["file"].name).name,
             raw=data["file"].read(),
             page=data["page"],
             section=data["section"],

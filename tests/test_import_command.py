@@ -261,3 +261,27 @@ def test_a_folder_of_many_pages_loads_all_or_nothing(tmp_path):
     with pytest.raises(CommandError, match=r"p05\.txt"):
         run(tmp_path)
     assert not Issue.objects.exists()
+
+
+def test_search_text_made_before_the_transaction_is_what_reindexing_makes(seeded):
+    from articles.search import article_search_text, refresh_user_dictionary
+
+    refresh_user_dictionary(force=True)
+    articles = list(Article.objects.exclude(search_text=""))
+    assert len(articles) > 5
+    assert all(a.search_text == article_search_text(a) for a in articles)
+
+
+def test_an_edited_title_kept_on_reimport_is_segmented_as_edited(seeded):
+    from articles.search import article_search_text
+
+    article = Article.objects.exclude(body="").first()
+    article.title = "委员们的新标题"
+    article.edited_fields = ["title"]
+    article.body += "\n补充一段。"
+    article.save()
+    run(SEEDS)  # body back to the file's, the edited title kept
+    article.refresh_from_db()
+    assert article.title == "委员们的新标题"
+    assert article.search_text == article_search_text(article)
+    assert "标题" in article.search_text.split()

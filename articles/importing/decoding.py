@@ -12,7 +12,7 @@ import re
 
 from articles.importing.parsed import ParseError
 
-SUPPORTED = ("utf-8", "utf-8-sig", "utf-16", "gb18030", "big5")
+SUPPORTED = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5")
 # GB18030 is a superset of GBK and GB2312, and decodes characters (䶮, 𠮷,
 # emoji) that Python's gbk codec rejects.
 _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp950": "big5"}
@@ -26,6 +26,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+# UTF-16 without a BOM: its ASCII characters (newlines, digits, commas) are a
+# NUL beside a printable byte, on one side; most of its NULs are in such pairs (the
+# others are in U+3000 and 一 U+4E00: 12% on the seed page). Binary data has few.
+_UTF16_ASCII_SHARE = 0.75
 
 # Share of control characters above which a file is treated as binary; a few
 # stray NULs in real text are tolerated (and removed).
@@ -43,7 +48,11 @@ _MIN_WRONG_COUNT = 2
 
 _EMPTY = "文件为空"
 _NOT_TEXT = "这不是文本文件（可能是图片、PDF 或 Word 文档），请另存为纯文本 .txt 后再导入"
-_UNSURE = "无法确定文件编码，请用 --encoding 指定（如 gb18030、big5）"
+_UNSURE = "无法确定文件编码，请用 --encoding 指定（如 gb18030、big5、utf-16-le）"
+_UTF16_UNSURE = (
+    "文件像是没有 BOM 的 UTF-16 编码，但无法可靠解码，"
+    "请用 --encoding utf-16-le（或 utf-16-be）指定，或另存为 UTF-8"
+)
 
 
 def decode(raw: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -68,7 +77,9 @@ def _canonical(encoding: str) -> str:
         name = encoding
     name = _ALIASES.get(name, name)
     if name not in SUPPORTED:
-        raise ParseError(f"不支持的编码“{encoding}”，可用 utf-8、utf-16、gb18030、big5")
+        raise ParseError(
+            f"不支持的编码“{encoding}”，可用 utf-8、utf-16、utf-16-le、utf-16-be、gb18030、big5"
+        )
     return name
 
 
@@ -83,6 +94,8 @@ def _detect(raw: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return name, _strict(raw, name)
+    if (utf16 := _utf16_byte_order(raw)) is not None:
+        return utf16, _utf16(raw, utf16)
     # Multi-byte codes other than UTF-16 never use bytes below 0x20, so
     # control bytes seen through latin-1 are control characters in any reading.
     if _looks_binary(raw.decode("latin-1")):
@@ -112,6 +125,34 @@ def _detect(raw: bytes) -> tuple[str, str]:
     ):
         return best, readings[best]
     raise ParseError(_UNSURE)
+
+
+def _utf16_byte_order(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when raw's NULs look like UTF-16's; else None."""
+    if len(raw) % 2 or not _looks_binary(raw.decode("latin-1")):
+        return None  # few NULs: read as other text (or refused as unsure)
+    units = list(zip(raw[0::2], raw[1::2], strict=True))
+    with_nul = sum(1 for unit in units if 0 in unit)
+    little = sum(1 for low, high in units if high == 0 and 9 <= low < 0x7F)
+    big = sum(1 for high, low in units if high == 0 and 9 <= low < 0x7F)
+    if little >= _UTF16_ASCII_SHARE * with_nul:
+        return "utf-16-le"  # ASCII "a" is 61 00
+    if big >= _UTF16_ASCII_SHARE * with_nul:
+        return "utf-16-be"
+    return None
+
+
+def _utf16(raw: bytes, name: str) -> str:
+    """raw in the byte order its NULs suggest, if that gives plausible text."""
+    try:
+        text = raw.decode(name)
+    except UnicodeDecodeError:
+        raise ParseError(_UTF16_UNSURE) from None
+    if _looks_binary(text):
+        raise ParseError(_NOT_TEXT)
+    if not _plausible(*_uncommon(text)):
+        raise ParseError(_UTF16_UNSURE)
+    return text
 
 
 def _looks_binary(text: str) -> bool:

@@ -219,3 +219,24 @@ def test_messages_are_one_line():
         with pytest.raises(ParseError) as error:
             decode(raw)
         assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("name", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_in_the_byte_order_its_nuls_show(name):
+    assert decode(TEXT.encode(name)) == (TEXT, name)
+    assert decode(TEXT.encode(name), encoding=name) == (TEXT, name)
+
+
+@pytest.mark.parametrize("name", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_that_does_not_decode_names_utf16_and_the_option(name):
+    raw = TEXT.encode(name)
+    surrogate = "\ud800".encode(name, "surrogatepass")  # a high surrogate with no low one
+    broken = raw[:100] + surrogate + raw[100:]
+    with pytest.raises(ParseError, match=r"UTF-16.*--encoding utf-16-le"):
+        decode(broken)
+
+
+def test_utf16_shaped_nuls_around_controls_are_still_not_text():
+    raw = "".join(map(chr, range(1, 32))).encode("utf-16-le") * 2
+    with pytest.raises(ParseError, match="不是文本文件"):
+        decode(raw)

@@ -8,6 +8,8 @@ import argparse
 import dataclasses
 import datetime
 import json
+import os
+import stat
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,6 +18,8 @@ from articles.importing.filenames import page_from_name
 from articles.importing.manifest import PageInfo, read_manifest
 from articles.importing.parsed import ParseError
 from articles.services import (
+    MAX_PAGE_ARTICLES,
+    MAX_PAGE_BYTES,
     ImportFailure,
     PageSource,
     import_summary,
@@ -53,12 +57,24 @@ class Command(BaseCommand):
             help="以文件为准：覆盖编辑手工修改过的字段、人物、地区和专题；"
             "某版已导入另一个文件时，用本文件替换它（删除新文件中没有的文章）",
         )
+        parser.add_argument(
+            "--max-bytes",
+            type=_positive,
+            default=MAX_PAGE_BYTES,
+            help=f"每个文件最多的字节数（默认 {MAX_PAGE_BYTES:,}，即 1 MB）",
+        )
+        parser.add_argument(
+            "--max-articles",
+            type=_positive,
+            default=MAX_PAGE_ARTICLES,
+            help=f"每个版面最多的文章数（默认 {MAX_PAGE_ARTICLES}）",
+        )
 
     def handle(self, *args, **options):
         sources = [
             PageSource(
                 name=path.name,
-                raw=_read(path),
+                raw=_read(path, options["max_bytes"]),
                 page=options["page"] or info.page or page_from_name(path.name),
                 section=options["section"] or info.section,
                 date=options["date"] or info.date,
@@ -77,6 +93,8 @@ class Command(BaseCommand):
                 publish=options["publish"],
                 overwrite=options["overwrite"],
                 dry_run=options["dry_run"],
+                max_bytes=options["max_bytes"],
+                max_articles=options["max_articles"],
             )
         except ImportFailure as error:
             raise CommandError(str(error)) from error
@@ -137,11 +155,33 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD:{value}") from error
 
 
-def _read(path: Path) -> bytes:
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
+    return number
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes of a regular file (enough to tell that it is too big).
+
+    Opened without following a symlink nor waiting on a FIFO, and checked once open,
+    so a file swapped after _collect looked at it is refused too.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
         raise CommandError(f"{path}: 无法读取：{error.strerror}") from error
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CommandError(_NOT_REGULAR.format(path=path))
+        try:
+            return file.read(limit + 1)
+        except OSError as error:
+            raise CommandError(f"{path}: 无法读取：{error.strerror}") from error
+
+
+_NOT_REGULAR = "{path}: 不是普通文件（可能是设备、管道或套接字），为安全起见不导入"
 
 
 def _collect(paths) -> list[tuple[Path, PageInfo]]:
@@ -160,6 +200,10 @@ def _collect(paths) -> list[tuple[Path, PageInfo]]:
             for member in members:
                 if member.is_symlink():
                     raise CommandError(f"{member}: 是符号链接，为安全起见不导入")
+                if not member.is_file():
+                    raise CommandError(_NOT_REGULAR.format(path=member))
+        elif not path.is_file():
+            raise CommandError(_NOT_REGULAR.format(path=path))
         else:
             members = [path]
         for member in members:
