@@ -6,22 +6,20 @@ in bulk, one transaction per year of issues. The same seed and end date give
 the same rows. It writes only into a date range the archive leaves empty.
 """
 
-import argparse
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.corpus.loading import CorpusError, generate_corpus
+from articles.management.arguments import iso_date, positive_int
 
 
 class Command(BaseCommand):
     help = "生成示例存档：约 N 篇已发布的文章，连同期、版面、人物、地区和专题，从今天往前排。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=_positive, required=True, help="文章篇数（约数）")
+        parser.add_argument("--articles", type=positive_int, required=True, help="文章篇数（约数）")
         parser.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同内容")
         parser.add_argument(
-            "--until", type=_date, help="最近一期的出版日期 YYYY-MM-DD（默认今天），往前生成"
+            "--until", type=iso_date, help="最近一期的出版日期 YYYY-MM-DD（默认今天），往前生成"
         )
 
     def handle(self, *args, **options):
@@ -37,16 +35,3 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if options["verbosity"] >= 1:
             self.stdout.write(report.summary())
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from error
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
-    return int(value)

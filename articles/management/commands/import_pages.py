@@ -4,9 +4,7 @@ A file's page number comes from --page, else its folder's manifest.toml,
 else its name (p2.txt, 02.txt, 第2版.txt: see articles.importing.filenames).
 """
 
-import argparse
 import dataclasses
-import datetime
 import json
 import os
 import stat
@@ -17,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.importing.filenames import page_from_name
 from articles.importing.manifest import PageInfo, read_manifest
 from articles.importing.parsed import ParseError
+from articles.management.arguments import iso_date, positive_int
 from articles.services import (
     MAX_PAGE_ARTICLES,
     MAX_PAGE_BYTES,
@@ -38,7 +37,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help=".txt 文件或文件夹")
-        parser.add_argument("--date", type=_date, help="出版日期 YYYY-MM-DD")
+        parser.add_argument("--date", type=iso_date, help="出版日期 YYYY-MM-DD")
         parser.add_argument("--number", type=int, help="期号")
         parser.add_argument(
             "--page", type=int, help="版次（只用于单个文件；否则取自 manifest.toml 或文件名）"
@@ -59,13 +58,13 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--max-bytes",
-            type=_positive,
+            type=positive_int,
             default=MAX_PAGE_BYTES,
             help=f"每个文件最多的字节数（默认 {MAX_PAGE_BYTES:,}，即 1 MB）",
         )
         parser.add_argument(
             "--max-articles",
-            type=_positive,
+            type=positive_int,
             default=MAX_PAGE_ARTICLES,
             help=f"每个版面最多的文章数（默认 {MAX_PAGE_ARTICLES}）",
         )
@@ -146,20 +145,6 @@ class Command(BaseCommand):
 
 
 _REPAIR_LABELS = {"column-join": "跨栏接续", "overlap": "重复字词", "punctuation": "标点"}
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD:{value}") from error
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数：{value}")
-    return number
 
 
 def _read(path: Path, limit: int) -> bytes:
