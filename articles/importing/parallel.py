@@ -1,8 +1,9 @@
-"""Parsing many pages in a worker process while the caller loads those already parsed.
+"""Parsing many pages in worker processes, one a core.
 
-Parsing is pure Python and CPU-bound, the loader waits on the database: on a
-machine with two cores the two overlap. A worker is spawned, not forked, so
-it shares no database connection with the caller.
+Every page is parsed before the import's transaction opens (a transaction
+is never held open while Python parses), so parsing has the cores to itself.
+Workers are spawned, not forked, so they share no database connection with
+the caller.
 """
 
 import multiprocessing
@@ -32,7 +33,7 @@ def _parse(raw: bytes) -> tuple[ParsedPage | None, tuple[str, int | None] | None
 
 def parse_pages(raws: list[bytes], **options) -> Iterator[ParsedPage | ParseError]:
     """Each page parsed, in order, or the ParseError it raised in its place."""
-    workers = min(len(raws) // PARALLEL_FROM, max(1, (os.cpu_count() or 1) - 1))
+    workers = min(len(raws) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 1:
         for raw in raws:
             try:

@@ -1,4 +1,4 @@
-"""Many pages are parsed in a worker process, with the same results as one by one."""
+"""Many pages are parsed in worker processes, with the same results as one by one."""
 
 from pathlib import Path
 
