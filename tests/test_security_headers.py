@@ -5,6 +5,7 @@ HSTS is only sent over HTTPS, so every request here is a secure one.
 """
 
 import importlib
+from unittest import mock
 
 import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -110,6 +111,15 @@ def test_a_cached_page_carries_the_same_headers(
     assert {k: v for k, v in second.items() if k != "Date"} == {
         k: v for k, v in first.items() if k != "Date"
     }
+
+
+def test_the_500_page_carries_the_security_headers():
+    client = Client(raise_request_exception=False)
+    with mock.patch("newsletter.views.Issue.objects.published", side_effect=RuntimeError):
+        response = client.get("/", secure=True)
+    assert response.status_code == 500
+    assert "服务器出错" in response.content.decode()
+    assert_security_headers(response)
 
 
 def test_static_files_carry_the_security_headers(settings, tmp_path):
