@@ -202,7 +202,6 @@ def robots_txt(request) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Allow: /",
-        "Disallow: /admin/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -223,8 +223,8 @@ class PageCacheMiddleware:
 
     Sits right after WhiteNoise: static files never reach it, and a hit skips
     sessions, CSRF, authentication and messages, so it costs no query; the
-    headers those and the clickjacking and CSP middlewares add are stored with
-    the page, and SecurityMiddleware's are added to every answer.
+    headers those add are stored with the page, and the security headers
+    (SecurityMiddleware, newsletter/security_headers.py) are added to every answer.
     """
 
     def __init__(self, get_response):

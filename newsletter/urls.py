@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,7 +9,7 @@ admin.site.site_title = "同心苑"
 admin.site.index_title = "内容管理"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     # The reading site.
     path("", newsletter_views.home, name="home"),
     path("issues/", include("newsletter.issue_urls")),

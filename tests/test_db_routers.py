@@ -127,9 +127,10 @@ def test_static_files_can_come_from_a_cdn():
     described = settings_under(
         {"STATIC_URL": "https://cdn.example.org/static/"},
         "__import__('django.templatetags.static').templatetags.static.static('css/site.css'), "
-        "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['style-src']",
+        "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['style-src'], "
+        "settings.CROSS_ORIGIN_RESOURCE_POLICY",
     )
     assert described == (
         "https://cdn.example.org/static/css/site.css "
-        "[\"'self'\", 'https://cdn.example.org', \"'unsafe-inline'\"]"
+        "[\"'self'\", 'https://cdn.example.org'] same-site"
     )
