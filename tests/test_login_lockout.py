@@ -1,7 +1,9 @@
 """Login lock-out (django-axes): repeated failures lock a username at one address."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.core.management import call_command
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +78,6 @@ def test_behind_a_trusted_proxy_the_address_comes_from_x_forwarded_for(client, e
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
     fail_twelve_times(client, "editor", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
 
-    from axes.models import AccessAttempt
-
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.7"]
     # The locked client stays locked, whatever it writes further left in the header.
     spoofed = attempt(
@@ -95,9 +95,22 @@ def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, editor, sett
     settings.TRUSTED_PROXIES = []
     fail_twelve_times(client, "editor", HTTP_X_FORWARDED_FOR="198.51.100.7")
 
-    from axes.models import AccessAttempt
-
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["127.0.0.1"]
     # A new address in the header every time does not dodge the lock.
     spoofed = attempt(client, "editor", "editor-password", HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert spoofed.status_code == 429
+
+
+def test_an_administrator_lifts_the_lock_in_the_admin(client, editor, django_user_model):
+    fail_twelve_times(client, "editor")
+    admin = Client()
+    admin.force_login(django_user_model.objects.create_superuser("chief", password="x"))
+    listing = admin.get("/admin/axes/accessattempt/")
+    assert listing.status_code == 200
+    assert "editor" in listing.content.decode()
+
+    lock = AccessAttempt.objects.get(username="editor")
+    response = admin.post(f"/admin/axes/accessattempt/{lock.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+
+    assert attempt(client, "editor", "editor-password").status_code == 302
