@@ -7,6 +7,7 @@ leaves DEBUG off. Tests override in tests/settings.py.
 
 import os
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -152,6 +153,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 # (comma-separated addresses or networks, default none), so a client talking to
 # gunicorn directly cannot pick the address its failures are counted against.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+try:  # a typo fails at start-up, not at an editor's login
+    for _entry in TRUSTED_PROXIES:
+        ip_network(_entry, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 AXES_CLIENT_IP_CALLABLE = "newsletter.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
