@@ -6,6 +6,8 @@ leaves DEBUG off. Tests override in tests/settings.py.
 """
 
 import os
+from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "csp",
+    "axes",
     "django_filters",
     "taggit",
     "newsletter",
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "newsletter.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsletter.urls"
@@ -132,6 +137,33 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or (300 if REDIS_U
 # The same bound for values computed from the whole archive (counts, choice lists),
 # which pages use whether or not the page cache is on; 0 turns it off.
 QUERY_CACHE_SECONDS = int(os.environ.get("QUERY_CACHE_SECONDS") or (300 if REDIS_URL else 5))
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lock-out: 5 failures for one username from one client address lock that pair
+# for 30 minutes. The pair, not the username alone, so an attacker cannot lock every
+# editor out from everywhere by guessing at their accounts; not the address alone, so
+# an office behind one address is not locked out by one person's typos. Failures
+# are counted for any username, existing or not, so the answers never tell which exist.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address: X-Forwarded-For is believed only from these proxies
+# (comma-separated addresses or networks, default none), so a client talking to
+# gunicorn directly cannot pick the address its failures are counted against.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+try:  # a typo fails at start-up, not at an editor's login
+    for _entry in TRUSTED_PROXIES:
+        ip_network(_entry, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "newsletter.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -42,6 +42,12 @@ def test_missing_secret_key_fails_fast_without_debug():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_a_malformed_trusted_proxy_fails_fast():
+    result = run_manage("check", DEBUG="1", TRUSTED_PROXIES="10.0.0.1,proxy.example.org")
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
+
+
 def test_pages_carry_a_content_security_policy(client, db):
     policy = client.get("/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy
