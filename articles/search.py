@@ -314,8 +314,7 @@ def search_articles(query: str, *, articles: QuerySet[Article] | None = None) ->
     ``articles`` narrows the search to a subset of ``Article.objects.published()``
     (the article list's filters); it must never widen it.
     """
-    # The view validates; the service still never lets odd input reach the database.
-    query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    query = _clean(query)
     base = Article.objects.published() if articles is None else articles
     if not query:
         return SearchResults(query=query, articles=base.none(), matches=base.none())
@@ -335,5 +334,10 @@ def search_articles(query: str, *, articles: QuerySet[Article] | None = None) ->
 
 def articles_matching(query: str, articles: QuerySet[Article]) -> QuerySet[Article]:
     """The articles (a subset of the public ones) that match query, unranked: the list's ``q``."""
-    query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    query = _clean(query)
     return get_backend().match(articles, query) if query else articles
+
+
+def _clean(query: str) -> str:
+    """The view validates; the service still never lets odd input reach the database."""
+    return " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]

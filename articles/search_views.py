@@ -11,7 +11,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from newsletter.paging import COUNT_LIMIT, bounded_count
+from newsletter.paging import bounded_count, count_context
 from newsletter.views import listed
 
 from .models import Article
@@ -66,8 +66,7 @@ def search(request):
             page_obj=page_obj,
             paginator=paginator,
             articles=results.decorate(page_obj.object_list),
-            total=min(total, COUNT_LIMIT),
-            total_capped=total > COUNT_LIMIT,
+            **count_context(total),
             ranked_only=total > results.ranked_limit,
             ranked_count=results.ranked_limit,
         )

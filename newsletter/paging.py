@@ -82,7 +82,7 @@ class KeysetPage:
 
 
 def keyset_page(queryset: QuerySet, *, after: str = "", before: str = "", size: int) -> KeysetPage:
-    """One page of a newest-first queryset, past the cursor; ``notice`` on a bad cursor."""
+    """One page of a newest-first queryset, past the cursor (the first page without one)."""
     ordered = queryset.newest_first()
     if before and (cursor := Cursor.parse(before)):
         rows = list(ordered.filter(cursor.newer()).reverse()[: size + 1])
@@ -115,6 +115,11 @@ def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> int:
     return queryset.order_by()[: limit + 1].count()
 
 
+def count_context(total: int) -> dict:
+    """A bounded count as templates show it: ``total`` and whether it was cut (超过 N 篇)."""
+    return {"total": min(total, COUNT_LIMIT), "total_capped": total > COUNT_LIMIT}
+
+
 class KeysetPaginationMixin:
     """For ListViews over articles: ``page`` (a KeysetPage), ``total``, ``total_capped``.
 
@@ -141,9 +146,6 @@ class KeysetPaginationMixin:
         key = f"count:{self.request.path}:{filters}"
         total = cached_until_changed(key, lambda: bounded_count(self.object_list))
         context.update(
-            page=context["page_obj"],
-            page_notice=self.page_notice,
-            total=min(total, COUNT_LIMIT),
-            total_capped=total > COUNT_LIMIT,
+            page=context["page_obj"], page_notice=self.page_notice, **count_context(total)
         )
         return context
