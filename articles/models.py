@@ -139,6 +139,7 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
+        REVIEW = "review", "待审"
         PUBLISHED = "published", "已发布"
 
     issue = models.ForeignKey(
@@ -181,6 +182,9 @@ class Article(models.Model):
     topics = TaggableManager(verbose_name="专题", through=TaggedArticle, blank=True)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    review_note = models.TextField(
+        "退回意见", blank=True, help_text="值班主编退回稿件时写给编辑的话"
+    )
     edited_fields = models.JSONField(
         "人工修改过的字段",
         default=list,
