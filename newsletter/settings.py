@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "reversion",
     "django_filters",
     "taggit",
     "newsletter",
