@@ -26,8 +26,10 @@ CHUNK_SIZE = 2000
 def export_archive(stream: TextIO, *, progress: Callable[[str], None] | None = None) -> Counter:
     """Write the archive to ``stream``; the number of rows written per model label."""
     written = Counter()
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        _snapshot()
+        if outermost:  # else the caller's transaction decides what it sees
+            _snapshot()
         header = {"format": FORMAT, "version": VERSION, "exported_at": timezone.now()}
         stream.write(json.dumps(header, ensure_ascii=False, default=to_json)[:-1])
         stream.write(', "tables": [')
