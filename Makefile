@@ -2,9 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Where `make run` serves: `make run PORT=8001`, `make run HOST=0.0.0.0`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 export DJANGO_COLORS := nocolor
 
-.PHONY: run test lint browser clean
+.PHONY: install run test lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +21,16 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
-run: export DEBUG ?= 1
-run: $(VENV)/.installed
+# The virtualenv with the project in it, and var/ for SQLite and static files.
+install: $(VENV)/.installed
 	mkdir -p var
+
+run: export DEBUG ?= 1
+run: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py import_pages seeds/ --publish -v 1
 	$(BIN)/python manage.py collectstatic --no-input -v 0
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

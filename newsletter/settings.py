@@ -2,7 +2,7 @@
 
 One module for every deployment: with nothing set it runs for development on
 SQLite in var/; production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and
-leaves DEBUG off. Tests override in tests/settings.py.
+leaves DEBUG off, in the environment or in .env. Tests override in tests/settings.py.
 """
 
 import os
@@ -13,9 +13,14 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+
+# A .env file at the project's root (see .env.example) sets what the environment
+# leaves unset; the environment always wins. PYTHON_DOTENV_DISABLED=1 ignores it.
+load_dotenv(BASE_DIR / ".env")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -200,8 +205,8 @@ TAGGIT_CASE_INSENSITIVE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Browsers return secure cookies over HTTPS only: off for plain HTTP on localhost.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_FAILURE_VIEW = "newsletter.error_views.csrf_failure"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -7,6 +7,8 @@ and on PostgreSQL.
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef")
+# A developer's .env is not the tests' business (their subprocesses inherit this too).
+os.environ["PYTHON_DOTENV_DISABLED"] = "1"
 
 from newsletter.settings import *  # noqa: F403
 from newsletter.settings import DATABASES
