@@ -4,6 +4,7 @@ of every row, and a bad file or a database with content is refused with nothing 
 import datetime
 import gzip
 import json
+import stat
 import zoneinfo
 
 import pytest
@@ -200,6 +201,7 @@ def test_the_file_is_versioned_json_with_its_schema(tmp_path):
     )
     row = dict(zip(names, article["rows"][0], strict=True))
     assert row["title"] == Article.objects.get().title
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # drafts are in it
 
 
 @pytest.fixture
