@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import reversion
 from django.apps import apps
-from django.db.models import Model
+from django.db.models import Model, Prefetch
 
 # Model label → the reverse relations its revisions hold.
 HISTORY = {
@@ -25,8 +25,20 @@ HISTORY = {
 }
 # Derived from other fields, and kilobytes a row: re-made by article_index() on restore.
 EXCLUDED = {"articles.Article": ("search_text", "search_vector")}
-# What record_changes() fetches with each row: what it follows, with what their names show.
-PREFETCH = {"articles.Article": ("credits__person", "article_regions__region", "tagged_items__tag")}
+
+
+def _prefetch(label: str) -> list[Prefetch]:
+    """What record_changes() fetches with a row: what it follows, with what their names show."""
+    if label != "articles.Article":
+        return []
+    return [
+        Prefetch(name, apps.get_model(model).objects.select_related(related))
+        for name, model, related in (
+            ("credits", "people.Credit", "person"),
+            ("article_regions", "articles.ArticleRegion", "region"),
+            ("tagged_items", "articles.TaggedArticle", "tag"),
+        )
+    ]
 
 
 def register_models() -> None:
@@ -42,20 +54,19 @@ def register_models() -> None:
             reversion.register(model, follow=follow, exclude=EXCLUDED.get(label, ()))
 
 
-def record_changes(changed: Mapping[type[Model], Iterable[int]], *, comment: str, user=None) -> int:
+def record_changes(
+    changed: Mapping[type[Model], Iterable[int]], *, comment: str, user=None
+) -> None:
     """Record rows written without signals (bulk_create, update()), as they are now.
 
     Each row gets a revision of its own, so that restoring one article never
     reverts another written in the same run. Call it inside the writing
-    transaction; rows deleted since are skipped. Returns how many were recorded.
+    transaction; rows deleted since are skipped.
     """
-    count = 0
     for model, pks in changed.items():
-        prefetch = PREFETCH.get(model._meta.label, ())
-        for row in model._default_manager.filter(pk__in=pks).prefetch_related(*prefetch):
+        rows = model._default_manager.filter(pk__in=pks)
+        for row in rows.prefetch_related(*_prefetch(model._meta.label)):
             with reversion.create_revision(atomic=False):
                 reversion.set_user(user)
                 reversion.set_comment(comment)
                 reversion.add_to_revision(row)
-            count += 1
-    return count
