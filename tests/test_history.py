@@ -6,6 +6,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+import reversion
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, ArticleRegion, TaggedArticle
 from articles.services import PageSource, pages_import
+from newsletter.history import record_changes
 from newsletter.models import Issue, Page, Region
 from people.models import Credit, Person
 
@@ -283,3 +285,18 @@ def test_a_deleted_article_is_recovered_with_its_credits_regions_and_topics(clie
     assert list(TaggedArticle.objects.filter(content_object=pk).values_list("tag__name")) == [
         ("乡村振兴",)
     ]
+
+
+def test_an_imported_row_is_stored_as_reversion_itself_stores_it():
+    article = article_with_relations()
+    record_changes({Article: [article.pk]}, comment="导入")
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+    ours, theirs = (
+        sorted((v.content_type_id, v.object_id, v.serialized_data, v.object_repr) for v in r)
+        for r in (
+            Version.objects.filter(revision__comment="导入"),
+            Version.objects.exclude(revision__comment="导入"),
+        )
+    )
+    assert ours == theirs and len(ours) == 4
