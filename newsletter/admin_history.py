@@ -49,11 +49,12 @@ class HistoryAdmin(CompareVersionAdmin):
         return [*NOT_COMPARED, *unfollowed, *through]
 
     def compare(self, obj, version1, version2):
-        diff, has_unfollowed_fields = super().compare(obj, version1, version2)
+        diff, _ = super().compare(obj, version1, version2)
         for entry in diff:
             if entry["field"] in self.reverse_fields:
                 entry["field"] = ReverseRelationLabel(entry["field"])
-        return diff, has_unfollowed_fields
+        # The library's note on unrecorded relations, only when one is shown.
+        return diff, any(entry["is_related"] and not entry["follow"] for entry in diff)
 
     def compare_BooleanField(self, obj_compare):
         return format_html(

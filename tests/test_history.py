@@ -225,6 +225,7 @@ def test_compare_highlights_the_changed_field_only(client, editor):
     assert "<del>原来</del><ins>改过</ins>的第二段。" in html
     assert html.count("<h3>") == 1  # nothing else changed
     assert "返回历史列表" in html and "Go back" not in html
+    assert "不记录历史" not in html  # no unrecorded relation among the changes
 
 
 def test_compare_shows_credits_regions_and_topics_by_their_chinese_names(client, editor):
