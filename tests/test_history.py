@@ -168,6 +168,17 @@ def test_an_import_records_every_row_it_writes_with_the_file_and_page(editor):
     }
 
 
+def test_an_import_in_the_admin_records_the_editor(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile(SEED.name, SEED.read_bytes(), content_type="text/plain")
+    form = {"file": upload, "page": 1, "section": "要闻", "date": "2025-04-22"}
+    assert client.post(reverse("admin:newsletter_issue_import"), form).status_code == 302
+    revision = latest_revision(Article.objects.first())
+    assert (revision.user, revision.comment) == (editor, f"导入 {SEED.name} 第1版")
+
+
 def test_the_command_records_no_user_and_a_dry_run_records_nothing():
     seed_import(dry_run=True)
     assert not Revision.objects.exists()
