@@ -1,6 +1,7 @@
 from django.contrib import admin
 from taggit.models import Tag
 
+from newsletter.admin_history import HistoryAdmin
 from people.models import Credit
 
 from .models import Article, ArticleRegion, TaggedArticle, Topic
@@ -31,7 +32,7 @@ class TopicInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["title", "issue", "page", "position", "kind", "source", "status"]
     list_display_links = ["title"]
     list_filter = [
@@ -73,7 +74,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug", "keywords"]
     search_fields = ["name", "keywords"]
 

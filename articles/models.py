@@ -59,6 +59,9 @@ class TaggedArticle(TaggedItemBase):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.tag)
+
 
 NEWEST_FIRST = ("-issue_date", "page_number", "position")
 

@@ -133,6 +133,8 @@ class PageLoader:
         self.people: dict[str, list[Person]] = {}
         self.pending_people: list[Person] = []
         self.written: Counter[type[Model]] = Counter()  # rows inserted or deleted, per model
+        # Rows created or changed since the caller last took them, for the history.
+        self.changed: defaultdict[type[Model], set[int]] = defaultdict(set)
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -199,6 +201,7 @@ class PageLoader:
         new = [a for a in placed if a.pk is None]
         Article.objects.bulk_create(new)
         self.written[Article] += len(new)
+        self._changed(new)
         self._enrich(
             [
                 (article, item, credited[id(item)])
@@ -230,7 +233,9 @@ class PageLoader:
             },
         )
         self.written[Issue] += created
-        if not created:
+        if created:
+            self._changed([issue])
+        else:
             # Only what this run knows for sure; _update skips what is already so.
             changes = {"number": target.issue_number} if target.issue_number else {}
             if target.date_confirmed:
@@ -243,7 +248,9 @@ class PageLoader:
             issue=issue, number=number, defaults={"section": section}
         )
         self.written[Page] += created
-        if not created and section and not page.section:
+        if created:
+            self._changed([page])
+        elif section and not page.section:
             self._update(page, section=section)
         return page
 
@@ -320,6 +327,7 @@ class PageLoader:
         however large the archive's ids grow.
         """
         moving = [(a, p) for a, p in placed if a.position != p]
+        self._changed(a for a, _ in moving)
         for article, _ in moving:
             Article.objects.filter(pk=article.pk).update(position=next(spare))
         for article, position in moving:
@@ -372,6 +380,7 @@ class PageLoader:
                 report.teasers.append(f"{item.title} → 第{item.teaser_page}版（待导入）")
         Article.objects.bulk_create(placeholders)
         self.written[Article] += len(placeholders)
+        self._changed(placeholders)
         return found
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:
@@ -381,6 +390,7 @@ class PageLoader:
         )
         drafts = [a.pk for a in articles if a.status != Article.Status.PUBLISHED]
         undated = [a.pk for a in articles if a.published_at is None]
+        self.changed[Article].update(drafts, undated)
         if undated:
             Article.objects.filter(pk__in=undated).update(published_at=self.now)
         if drafts:
@@ -443,6 +453,7 @@ class PageLoader:
             self._delete(Credit.objects.filter(article__in=ids))
             self._delete(ArticleRegion.objects.filter(article__in=ids))
             self._delete(TaggedArticle.objects.filter(content_object__in=ids))
+        self._changed(article for article, _, _ in enriched)
         credits, regions, topics = [], [], []
         for article, item, people in enriched:  # people: (mention, person) pairs
             credits += [
@@ -495,6 +506,7 @@ class PageLoader:
             taken.add(person.slug)
         Person.objects.bulk_create(self.pending_people)
         self.written[Person] += len(self.pending_people)
+        self._changed(self.pending_people)
         add_user_words(person.name for person in self.pending_people)
         self.pending_people.clear()
 
@@ -534,8 +546,7 @@ class PageLoader:
         self._update(person, **changes)
         return person
 
-    @staticmethod
-    def _update(obj, **changes) -> bool:
+    def _update(self, obj, **changes) -> bool:
         """Save only what differs, so a re-import touches nothing (not even updated_at)."""
         changed = [k for k, v in changes.items() if _value(obj, k) != _value(v)]
         for k in changed:
@@ -545,7 +556,12 @@ class PageLoader:
             if any(f.name == "updated_at" for f in obj._meta.fields):
                 fields.append("updated_at")
             obj.save(update_fields=fields)
+            self._changed([obj])
         return bool(changed)
+
+    def _changed(self, rows) -> None:
+        for row in rows:
+            self.changed[type(row)].add(row.pk)
 
 
 def _dateline(month_day: tuple[int, int] | None, issue_date: datetime.date):

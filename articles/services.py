@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from newsletter.history import record_changes
 from newsletter.models import Issue, Page
 from newsletter.page_cache import bulk_writes, content_changed
 
@@ -125,6 +126,7 @@ def pages_import(
     dry_run: bool = False,
     max_bytes: int = MAX_PAGE_BYTES,
     max_articles: int = MAX_PAGE_ARTICLES,
+    user=None,
 ) -> list[PageReport]:
     """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
@@ -134,7 +136,9 @@ def pages_import(
     with more than max_articles articles. Every page is parsed before the transaction
     opens, which is then held only while writing; should a concurrent import create
     the same new person first, the writing is retried once. After the commit, the
-    tables the import changed much of get fresh planner statistics.
+    tables the import changed much of get fresh planner statistics. Every row the
+    import creates or changes gets a revision in the history, by user (an editor
+    importing in the admin; None for the command).
     """
     unnumbered = [source.name for source in sources if source.page is None]
     if len(sources) > 1 and unnumbered:
@@ -172,12 +176,12 @@ def pages_import(
             )
     texts = search_texts(parsed_pages)
     try:
-        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
+        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts, user)
     except IntegrityError:
         # A concurrent import created the same new person (or region, topic) first:
         # once it has committed, a second attempt finds it and succeeds.
         try:
-            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts)
+            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts, user)
         except IntegrityError as error:
             raise ImportFailure(
                 "、".join(source.name for source in sources),
@@ -188,7 +192,9 @@ def pages_import(
     return reports
 
 
-def _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts) -> list[PageReport]:
+def _load_pages(
+    sources, parsed_pages, publish, overwrite, dry_run, texts, user
+) -> list[PageReport]:
     """Write the parsed pages in one transaction: all of them, or none."""
     with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite, search_texts=texts)
@@ -207,6 +213,10 @@ def _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts) -> li
                 reports.append(loader.load(parsed, target))
             except PageConflict as conflict:
                 raise ImportFailure(source.name, str(conflict)) from conflict
+            if not dry_run:
+                comment = f"导入 {source.name} 第{target.page_number}版"
+                record_changes(loader.changed, comment=comment, user=user)
+            loader.changed.clear()
         if dry_run:
             transaction.set_rollback(True)
         else:

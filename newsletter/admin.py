@@ -14,6 +14,7 @@ from articles.services import (
     pages_import,
 )
 
+from .admin_history import HistoryAdmin
 from .forms import PageImportForm
 from .models import Issue, Page, Region
 
@@ -48,7 +49,7 @@ class IssueArticleInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(HistoryAdmin):
     list_display = ["date", "number", "masthead", "status", "date_confirmed", "published_at"]
     list_filter = ["status", "date_confirmed"]
     search_fields = ["masthead", "number"]
@@ -79,6 +80,7 @@ class IssueAdmin(admin.ModelAdmin):
                     publish=options["publish"],
                     overwrite=options["overwrite"],
                     dry_run=options["dry_run"],
+                    user=request.user,
                 )
             except ImportFailure as error:
                 form.add_error("file", str(error))
@@ -123,7 +125,7 @@ class PageArticleInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HistoryAdmin):
     list_display = ["__str__", "issue", "number", "section", "encoding"]
     list_filter = ["issue__date", "section"]
     list_select_related = ["issue"]

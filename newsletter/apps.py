@@ -6,6 +6,7 @@ class NewsletterConfig(AppConfig):
     verbose_name = "报刊"
 
     def ready(self):
-        from . import page_cache
+        from . import history, page_cache
 
         page_cache.connect_signals()
+        history.register_models()

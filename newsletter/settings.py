@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
+    "reversion_compare",
     "django_filters",
     "taggit",
     "newsletter",
@@ -182,6 +183,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for the libraries that ship none (django-reversion-compare).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # A CDN may serve them (STATIC_URL=https://cdn.example.org/static/), pulling from /static/ here.
@@ -229,6 +232,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Added under ADMIN_URL: Django's admin templates carry inline styles.
+# django-reversion-compare: a foreign key differs when its key does (by default any other
+# change to the row would show every foreign key as changed).
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
 ADMIN_CSP_UPDATE = {"style-src": ["'unsafe-inline'"]}
 # A CDN serving the static files must then be on a subdomain of the site (same site).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-site" if STATIC_SOURCES else "same-origin"

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from newsletter.admin_history import HistoryAdmin
+
 from .models import Credit, Person
 
 
@@ -19,7 +21,7 @@ class CreditInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "kind", "title", "region", "credit_count"]
     list_filter = ["kind", ("region", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["region"]
