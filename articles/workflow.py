@@ -1,10 +1,11 @@
 """The review workflow: who may move an article (or an issue) from one status to another.
 
 草稿 → 待审 (提交审核, editors) → 已发布 (发布, chief editors); back to 草稿 by 退回 (with a
-note) from 待审, or 撤回 from 已发布. The 编辑 group holds change_article only; the 值班主编
-group also holds publish_article and publish_issue (newsletter migration 0005). Every
-interface (admin buttons, list actions, the import form) goes through these functions, which
-check the permission themselves, so a crafted request is refused here whatever it names.
+note) from 待审, or 撤回 from 已发布. The 编辑 group may change articles, not publish them;
+the 值班主编 group also holds publish_article and publish_issue (newsletter's data
+migrations). Every interface (admin buttons, list actions, the import form) goes through
+these functions, which check the permission themselves, so a crafted request is refused
+here whatever it names.
 """
 
 import dataclasses
