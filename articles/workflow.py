@@ -155,7 +155,7 @@ def _move(articles: QuerySet[Article], transition: Transition, *, note: str = ""
     eligible = articles.filter(status__in=transition.sources)
     if transition.target != Status.DRAFT:
         eligible = eligible.exclude(PLACEHOLDER)
-    pks = list(eligible.values_list("pk", flat=True))
+    pks = list(eligible.order_by().values_list("pk", flat=True))
     # Filtered on the status again, so that of two people moving an article at once,
     # the second finds it moved and changes nothing.
     moved = Article.objects.filter(pk__in=pks, status__in=transition.sources)
