@@ -218,6 +218,8 @@ class Article(models.Model):
         verbose_name = "文章"
         verbose_name_plural = "文章"
         ordering = list(NEWEST_FIRST)
+        # change_article edits; publishing is the chief editor's (articles.workflow).
+        permissions = [("publish_article", "可以发布、撤回、退回文章")]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "position"], name="articles_article_unique_position_per_page"

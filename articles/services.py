@@ -1,4 +1,5 @@
-"""Services that write articles: publishing, and importing printed pages."""
+"""Services that write articles: keeping their copies of where they are printed, and
+importing printed pages. Publishing is in articles.workflow."""
 
 import dataclasses
 import datetime
@@ -8,7 +9,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from newsletter.history import record_changes
-from newsletter.models import Issue, Page
+from newsletter.models import Page
 from newsletter.page_cache import bulk_writes, content_changed
 
 from .importing.dating import infer_issue_date
@@ -27,16 +28,6 @@ from .page_import import (
 from .table_statistics import analyze_tables
 
 
-def articles_publish(*, articles: QuerySet[Article]) -> int:
-    """Publish articles; those published before keep their original time."""
-    now = timezone.now()
-    with transaction.atomic():
-        articles.filter(published_at__isnull=True).update(published_at=now)
-        count = articles.update(status=Article.Status.PUBLISHED)
-        content_changed()
-    return count
-
-
 def articles_replace(*, pages: QuerySet[Page]) -> int:
     """Copy each page's issue, issue date and number onto its articles (print order).
 
@@ -48,35 +39,6 @@ def articles_replace(*, pages: QuerySet[Page]) -> int:
         issue_date=Subquery(page.values("issue__date")[:1]),
         page_number=Subquery(page.values("number")[:1]),
     )
-    content_changed()
-    return count
-
-
-def articles_unpublish(*, articles: QuerySet[Article]) -> int:
-    count = articles.update(status=Article.Status.DRAFT)
-    content_changed()
-    return count
-
-
-def issues_publish(*, issues: QuerySet[Issue]) -> int:
-    """Publish issues together with their articles.
-
-    An article with no text is a teaser's placeholder waiting for its own page
-    to be imported: it stays a draft, as the importer leaves it.
-    """
-    now = timezone.now()
-    with transaction.atomic():
-        issues.filter(published_at__isnull=True).update(published_at=now)
-        count = issues.update(status=Issue.Status.PUBLISHED)
-        articles = Article.objects.filter(issue__in=issues)
-        articles_publish(articles=articles.exclude(kind=Article.Kind.ARTICLE, body=""))
-        content_changed()
-    return count
-
-
-def issues_unpublish(*, issues: QuerySet[Issue]) -> int:
-    """Withdraw issues: their articles keep their status but are no longer public."""
-    count = issues.update(status=Issue.Status.DRAFT)
     content_changed()
     return count
 

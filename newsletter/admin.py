@@ -4,15 +4,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from articles import workflow
 from articles.models import Article
-from articles.services import (
-    ImportFailure,
-    articles_replace,
-    import_summary,
-    issues_publish,
-    issues_unpublish,
-    pages_import,
-)
+from articles.services import ImportFailure, articles_replace, import_summary, pages_import
 
 from .admin_history import HistoryAdmin
 from .forms import PageImportForm
@@ -33,6 +27,7 @@ class IssueArticleInline(admin.TabularInline):
     fk_name = "issue"
     extra = 0
     fields = ["page", "position", "kind", "title", "status"]
+    readonly_fields = ["status"]  # moved only through articles.workflow
     ordering = ["page__number", "position"]
     show_change_link = True
 
@@ -55,7 +50,7 @@ class IssueAdmin(HistoryAdmin):
     search_fields = ["masthead", "number"]
     date_hierarchy = "date"
     inlines = [PageInline, IssueArticleInline]
-    actions = ["publish", "unpublish"]
+    actions = ["submit", "publish", "unpublish"]
     change_list_template = "admin/newsletter/issue/change_list.html"
 
     def get_urls(self):
@@ -69,7 +64,8 @@ class IssueAdmin(HistoryAdmin):
             and request.user.has_perm("articles.add_article")
         ):
             raise PermissionDenied
-        form = PageImportForm(request.POST or None, request.FILES or None)
+        may_publish = workflow.may_publish_issues(request.user)
+        form = PageImportForm(request.POST or None, request.FILES or None, may_publish=may_publish)
         reports = None
         if request.method == "POST" and form.is_valid():
             options = form.cleaned_data
@@ -77,7 +73,7 @@ class IssueAdmin(HistoryAdmin):
                 reports = pages_import(
                     sources=[form.source()],
                     encoding=options["encoding"] or None,
-                    publish=options["publish"],
+                    publish=may_publish and options.get("publish", False),
                     overwrite=options["overwrite"],
                     dry_run=options["dry_run"],
                     user=request.user,
@@ -104,14 +100,34 @@ class IssueAdmin(HistoryAdmin):
         # The date or a page number may have changed: articles keep copies of both.
         articles_replace(pages=form.instance.pages.all())
 
-    @admin.action(description="发布所选期（连同其中的文章）", permissions=["change"])
-    def publish(self, request, queryset):
-        count = issues_publish(issues=queryset)
-        self.message_user(request, f"已发布 {count} 期。")
+    def get_readonly_fields(self, request, obj=None):
+        # Issues are published and withdrawn only by the actions below.
+        if workflow.may_publish_issues(request.user):
+            return ["status"]
+        return ["status", "published_at"]
 
-    @admin.action(description="撤回所选期（设为草稿）", permissions=["change"])
+    def has_submit_permission(self, request):
+        return request.user.has_perm(workflow.EDIT)
+
+    def has_publish_permission(self, request):
+        return workflow.may_publish_issues(request.user)
+
+    def has_unpublish_permission(self, request):
+        return request.user.has_perm(workflow.PUBLISH_ISSUE)
+
+    @admin.action(description="提交审核所选期的草稿", permissions=["submit"])
+    def submit(self, request, queryset):
+        count = workflow.issues_submit(user=request.user, issues=queryset)
+        self.message_user(request, f"已提交审核 {count} 篇文章。")
+
+    @admin.action(description="发布所选期（连同其中待审的文章）", permissions=["publish"])
+    def publish(self, request, queryset):
+        issues, articles = workflow.issues_publish(user=request.user, issues=queryset)
+        self.message_user(request, f"已发布 {issues} 期、其中待审的文章 {articles} 篇。")
+
+    @admin.action(description="撤回所选期（设为草稿）", permissions=["unpublish"])
     def unpublish(self, request, queryset):
-        count = issues_unpublish(issues=queryset)
+        count = workflow.issues_unpublish(user=request.user, issues=queryset)
         self.message_user(request, f"已撤回 {count} 期。")
 
 
@@ -120,6 +136,7 @@ class PageArticleInline(admin.TabularInline):
     fk_name = "page"
     extra = 0
     fields = ["position", "kind", "title", "status"]
+    readonly_fields = ["status"]  # moved only through articles.workflow
     ordering = ["position"]
     show_change_link = True
 

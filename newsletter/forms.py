@@ -18,9 +18,11 @@ ENCODINGS = [
 
 
 class PageImportForm(forms.Form):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_publish: bool = False, **kwargs):
         kwargs.setdefault("label_suffix", "：")
         super().__init__(*args, **kwargs)
+        if not may_publish:
+            del self.fields["publish"]  # only a chief editor publishes (articles.workflow)
 
     file = forms.FileField(
         label="版面文本文件",

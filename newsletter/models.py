@@ -102,6 +102,7 @@ class Issue(models.Model):
         verbose_name = "期"
         verbose_name_plural = "期"
         ordering = ["-date"]
+        permissions = [("publish_issue", "可以发布、撤回期")]
         indexes = [models.Index(fields=["status", "-date"], name="newsletter_issue_status_date")]
         constraints = [
             models.UniqueConstraint(

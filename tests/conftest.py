@@ -21,6 +21,18 @@ def editor(django_user_model):
     return user
 
 
+@pytest.fixture
+def chief(django_user_model):
+    """A staff user in the 值班主编 (chief editor on duty) group: editing and publishing."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username="chief", password="chief-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="值班主编"))
+    return user
+
+
 @pytest.fixture(params=["locmem", "redis"])
 def cache_backend(request, settings):
     """Each test on local memory and on Redis (a database of its own, flushed before and after)."""

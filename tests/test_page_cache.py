@@ -23,7 +23,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from articles.models import Article
-from articles.services import PageSource, articles_publish, articles_unpublish, pages_import
+from articles.services import PageSource, pages_import
+from articles.workflow import articles_transition
 from newsletter.page_cache import _bump_generation, is_cacheable, publication_schedule
 from tests.conftest import REDIS
 from tests.factories import (
@@ -61,6 +62,13 @@ def paper():
 def editor_client(editor):
     client = Client()
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def chief_client(chief):
+    client = Client()
+    client.force_login(chief)
     return client
 
 
@@ -185,39 +193,41 @@ def test_an_edit_in_the_admin_is_seen_at_once(client, editor_client, paper, comm
         assert "原来的标题" not in page, url
 
 
-def test_publishing_in_the_admin_is_seen_at_once(client, editor_client, commit):
-    draft = ArticleFactory(title="待发布的文章", status=Article.Status.DRAFT, published_at=None)
-    url = draft.get_absolute_url()
+def test_publishing_in_the_admin_is_seen_at_once(client, chief_client, commit):
+    ready = ArticleFactory(title="待发布的文章", status=Article.Status.REVIEW, published_at=None)
+    url = ready.get_absolute_url()
     assert client.get(url).status_code == 404
     response, queries = get(client, url)
     assert response.status_code == 404 and queries == 0  # a 404 is cached too
     with commit(execute=True):
-        editor_client.post(
+        chief_client.post(
             reverse("admin:articles_article_changelist"),
-            {"action": "publish", "_selected_action": [draft.pk]},
+            {"action": "publish", "_selected_action": [ready.pk]},
         )
     response = client.get(url)
     assert response.status_code == 200
     assert "待发布的文章" in text(response)
 
 
-def test_publishing_through_the_service_is_seen_at_once(client, commit):
-    draft = ArticleFactory(title="待发布的文章", status=Article.Status.DRAFT, published_at=None)
+def test_publishing_through_the_service_is_seen_at_once(client, chief, commit):
+    ready = ArticleFactory(title="待发布的文章", status=Article.Status.REVIEW, published_at=None)
     url = reverse("articles:list")
     assert "待发布的文章" not in text(client.get(url))
     with commit(execute=True):
-        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+        articles_transition(
+            user=chief, articles=Article.objects.filter(pk=ready.pk), name="publish"
+        )
     assert "待发布的文章" in text(client.get(url))
 
 
-def test_unpublishing_is_seen_at_once(client, editor_client, paper, commit):
+def test_unpublishing_is_seen_at_once(client, chief_client, paper, commit):
     article = paper[0]
     url = article.get_absolute_url()
     client.get(url)
     assert client.get(url).status_code == 200
     assert "原来的标题" in text(client.get(reverse("articles:list")))
     with commit(execute=True):
-        editor_client.post(
+        chief_client.post(
             reverse("admin:articles_article_changelist"),
             {"action": "unpublish", "_selected_action": [article.pk]},
         )
@@ -225,11 +235,11 @@ def test_unpublishing_is_seen_at_once(client, editor_client, paper, commit):
     assert "原来的标题" not in text(client.get(reverse("articles:list")))
 
 
-def test_withdrawing_an_issue_is_seen_at_once(client, editor_client, paper, commit):
+def test_withdrawing_an_issue_is_seen_at_once(client, chief_client, paper, commit):
     article = paper[0]
     assert "原来的标题" in text(client.get("/"))
     with commit(execute=True):
-        editor_client.post(
+        chief_client.post(
             reverse("admin:newsletter_issue_changelist"),
             {"action": "unpublish", "_selected_action": [article.issue_id]},
         )
@@ -253,11 +263,13 @@ def test_an_import_is_seen_at_once(client, commit):
     assert [t for t in titles if t in text(client.get(url))]
 
 
-def test_a_re_import_that_only_republishes_is_seen_at_once(client, commit):
+def test_a_re_import_that_only_republishes_is_seen_at_once(client, chief, commit):
     with commit(execute=True):
         pages_import(sources=[seed_source()], publish=True)
         withdrawn = Article.objects.published().exclude(kind=Article.Kind.TEASER).first()
-        articles_unpublish(articles=Article.objects.filter(pk=withdrawn.pk))
+        articles_transition(
+            user=chief, articles=Article.objects.filter(pk=withdrawn.pk), name="unpublish"
+        )
     url = reverse("articles:list")
     client.get(url)
     before, queries = get(client, url)

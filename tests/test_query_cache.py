@@ -10,7 +10,7 @@ from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from articles.models import Article
-from articles.services import articles_publish
+from articles.workflow import articles_transition
 from newsletter.page_cache import cached_until_changed
 from tests.factories import ArticleFactory, TopicFactory
 
@@ -67,25 +67,29 @@ def test_an_unreachable_cache_computes_instead_of_failing():
         assert cached_until_changed("k", compute) == 2
 
 
-def test_list_count_and_sources_follow_a_publication(client, django_capture_on_commit_callbacks):
+def test_list_count_and_sources_follow_a_publication(
+    client, chief, django_capture_on_commit_callbacks
+):
     ArticleFactory(source="浙江日报")
-    draft = ArticleFactory(source="人民政协报", status=Article.Status.DRAFT, published_at=None)
+    ready = ArticleFactory(source="人民政协报", status=Article.Status.REVIEW, published_at=None)
     first = client.get(reverse("articles:list"))
     assert first.context["total"] == 1
     assert '<option value="人民政协报"' not in first.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+        articles_transition(
+            user=chief, articles=Article.objects.filter(pk=ready.pk), name="publish"
+        )
 
     second = client.get(reverse("articles:list"))
     assert second.context["total"] == 2
     assert '<option value="人民政协报">人民政协报</option>' in second.content.decode()
 
 
-def test_topic_counts_follow_a_publication(client, django_capture_on_commit_callbacks):
+def test_topic_counts_follow_a_publication(client, chief, django_capture_on_commit_callbacks):
     topic = TopicFactory(name="计数专题")
     ArticleFactory(topics=[topic])
-    draft = ArticleFactory(topics=[topic], status=Article.Status.DRAFT, published_at=None)
+    ready = ArticleFactory(topics=[topic], status=Article.Status.REVIEW, published_at=None)
 
     def counted():
         response = client.get(reverse("topics:list"))
@@ -93,7 +97,9 @@ def test_topic_counts_follow_a_publication(client, django_capture_on_commit_call
 
     assert counted() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+        articles_transition(
+            user=chief, articles=Article.objects.filter(pk=ready.pk), name="publish"
+        )
     assert counted() == 2
 
 
