@@ -173,7 +173,6 @@ def _move(articles: QuerySet[Article], transition: Transition, *, note: str = ""
 
 
 def _record(rows: QuerySet) -> None:
-    """Add rows written by update() to the open revision, once their model is registered."""
-    if reversion.is_registered(rows.model):
-        for row in rows:
-            reversion.add_to_revision(row)
+    """Add rows written by update() to the open revision: update() sends no signal."""
+    for row in rows:
+        reversion.add_to_revision(row)

@@ -5,7 +5,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-import reversion
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -260,18 +259,7 @@ def test_publishing_keeps_a_scheduled_time(login):
         assert list(Article.objects.published()) == [article]
 
 
-@pytest.fixture
-def history():
-    """Article's history, as the history branch registers it (temporarily if not yet)."""
-    if reversion.is_registered(Article):
-        yield
-        return
-    reversion.register(Article)
-    yield
-    reversion.unregister(Article)
-
-
-def test_each_transition_is_recorded_with_who_and_why(login, chief, history):
+def test_each_transition_is_recorded_with_who_and_why(login, chief):
     article = article_in("review")
     login("chief").post(transition_url(article, "send_back"), {"note": "标题太长"})
     version = Version.objects.get_for_object(article).get()
