@@ -18,6 +18,11 @@ from django.middleware.gzip import GZipMiddleware
 
 class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or request.META.get("CSRF_COOKIE_USED"):
+        # A page that rendered a CSRF token sends the CSRF cookie with it (get_token());
+        # a session, begun or sent, is staff's.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies.keys() & {
+            settings.CSRF_COOKIE_NAME,
+            settings.SESSION_COOKIE_NAME,
+        }:
             return response
         return super().process_response(request, response)
