@@ -1,21 +1,28 @@
 """Article pages: the filterable list, one article, and the topic hubs."""
 
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import Length
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from newsletter.page_cache import cached_until_changed
+from newsletter.page_map import page_map
 from newsletter.paging import KeysetPaginationMixin
+from newsletter.structured_data import breadcrumb_list, logo_url, news_article
 from newsletter.views import (
+    chinese_date,
     credits_prefetch,
     is_staff,
     listed,
+    page_label,
     visible_articles,
 )
 
+from .filter_chips import active_chips
 from .filters import ArticleFilter
 from .models import Article, ArticleRegion, TaggedArticle, Topic
 
@@ -72,6 +79,16 @@ class ArticleListView(KeysetPaginationMixin, FilterView):
     def get_queryset(self):
         return public_list()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        chips = active_chips(context["filter"], self.request.GET, self.request.path)
+        context.update(
+            chips=chips,
+            filter_title=" · ".join(chip.text for chip in chips),
+            filter_description="、".join(f"{chip.label}{chip.text}" for chip in chips),
+        )
+        return context
+
 
 class ArticleDetailView(DetailView):
     """One article: body, byline, people, places, topics, 上一篇/下一篇 and related articles.
@@ -123,7 +140,8 @@ class ArticleDetailView(DetailView):
             .filter(page_id=article.page_id)
             .exclude(kind=Article.Kind.TEASER)
             .order_by("position")
-            .only("pk", "title", "position")
+            .only("pk", "title", "position", "kind")
+            .annotate(length=Length("body"))
         )
         previous_article = next_article = None
         for i, sibling in enumerate(siblings):
@@ -132,10 +150,19 @@ class ArticleDetailView(DetailView):
                 next_article = siblings[i + 1] if i + 1 < len(siblings) else None
         paragraphs = article.paragraphs
         size = self.font_size()
+        description = (paragraphs[0] if paragraphs else article.title)[:120]
+        byline = [c for c in credits if c.is_byline]
+        page, issue = article.page, article.issue
+        trail = [
+            ("首页", reverse("home")),
+            (f"{issue.masthead} {chinese_date(issue.date)}", issue.get_absolute_url()),
+            (page_label(page.number, page.section), page.get_absolute_url()),
+            (article.title, article.get_absolute_url()),
+        ]
         context.update(
             paragraphs=paragraphs,
-            description=(paragraphs[0] if paragraphs else article.title)[:120],
-            byline=[c for c in credits if c.is_byline],
+            description=description,
+            byline=byline,
             people=[c for c in credits if not c.is_byline],
             previous_article=previous_article,
             next_article=next_article,
@@ -145,6 +172,14 @@ class ArticleDetailView(DetailView):
             sizes=[(key, FONT_SIZES[key]) for key in ("l", "m", "s")],
             canonical_path=article.get_absolute_url(),
             source_label=self.source_label(article),
+            # The sidebar: this issue's pages and this page's articles (版面导航).
+            pages=list(issue.pages.order_by("number")),  # each knows its issue: no query each
+            page_map=page_map(siblings, current_pk=article.pk),
+            og_image=logo_url(self.request),
+            structured_data=[
+                news_article(self.request, article, byline=byline, description=description),
+                breadcrumb_list(self.request, trail),
+            ],
         )
         return context
 

@@ -78,6 +78,9 @@ MIDDLEWARE = [
     # reading site answers only GET and HEAD (newsletter/request_guards.py).
     "newsletter.request_guards.RefuseUnstorableInput",
     "newsletter.request_guards.ReadOnlyPublicSite",
+    # Outside the page cache, which keeps pages uncompressed; only anonymous readers'
+    # pages are compressed (BREACH: see newsletter/compression.py).
+    "newsletter.compression.PublicGZipMiddleware",
     # Before sessions and authentication, so a cached page costs no query; after
     # WhiteNoise, so static files never reach it (see newsletter/page_cache.py).
     "newsletter.page_cache.PageCacheMiddleware",

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from django.db.models import Count, Max, Min, Prefetch
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Length
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -19,7 +19,9 @@ from articles.models import Article
 from people.models import Credit
 
 from .models import Issue, Region
+from .page_map import page_map
 from .paging import KeysetPaginationMixin
+from .structured_data import breadcrumb_list
 
 ISSUE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a reader may type into the date picker when the browser has no date input:
@@ -28,6 +30,7 @@ LOOSE_DATE = re.compile(
     r"\s*(\d{4})(?:[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?|(\d{2})(\d{2}))\s*"
 )
 RECENT_COUNT = 10
+SITE_NAME = "同心苑"
 
 
 def is_staff(request) -> bool:
@@ -84,12 +87,22 @@ def issue_date_range() -> dict:
     }
 
 
+def chinese_date(date: datetime.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
 def page_label(number: int, section: str) -> str:
     return f"第{number}版 · {section}" if section else f"第{number}版"
 
 
+def is_placeholder(article: Article) -> bool:
+    """A teaser's target waiting for its page's file (articles/page_import.py)."""
+    return article.kind == Article.Kind.ARTICLE and not article.body
+
+
 def mark_teasers(articles, *, preview: bool) -> None:
-    """Give each teaser ``target_url`` (its article, when readable) and ``target_page``;
+    """Give each teaser ``target_url`` (its article, when readable), ``target_page`` and
+    ``target_missing`` (its page not imported yet: the target is an empty placeholder);
     give every article ``byline_credits`` (reporters and correspondents, prefetched).
     """
     for article in articles:
@@ -97,11 +110,13 @@ def mark_teasers(articles, *, preview: bool) -> None:
         article.target_url = None
         article.target_page = None
         article.target_label = ""
+        article.target_missing = False
         if article.kind != Article.Kind.TEASER:
             continue
         target = article.teaser_target
         if target is not None:
-            if preview or target.is_public:
+            article.target_missing = is_placeholder(target)
+            if (preview or target.is_public) and not article.target_missing:
                 article.target_url = target.get_absolute_url()
             article.target_page = target.page
             article.target_label = page_label(target.page.number, target.page.section)
@@ -144,14 +159,21 @@ def page_articles(articles, page, *, preview: bool) -> list[Article]:
             "issue", "page__issue", "teaser_target__page__issue", "teaser_target__issue"
         )
         .prefetch_related(credits_prefetch())
+        .annotate(length=Length("body"))
         .order_by("position")
     )
     mark_teasers(found, preview=preview)
     return found
 
 
+def lead_story(articles: list[Article]) -> Article | None:
+    """The page's 头条: its first full article."""
+    return next((a for a in articles if a.kind == Article.Kind.ARTICLE), None)
+
+
 def home(request):
-    """The latest published issue's front page, its page navigation, recent articles."""
+    """The latest published issue's front page, lead story first, its page navigation,
+    recent articles from the other pages."""
     issue = Issue.objects.published().order_by("-date").first()
     context = {"issue": issue, "pages": [], "front": None, "articles": [], "recent": []}
     if issue is not None:
@@ -168,8 +190,16 @@ def home(request):
         )
         if front is not None:
             recent = recent.exclude(page=front)
+        lead = lead_story(articles)
         context.update(
-            pages=pages, front=front, articles=articles, recent=list(recent[:RECENT_COUNT])
+            # The site's name once: some mastheads already hold it (浙江政协同心苑).
+            title_prefix="" if SITE_NAME in issue.masthead else f"{SITE_NAME} — ",
+            pages=pages,
+            front=front,
+            articles=articles,
+            lead=lead,
+            others=[a for a in articles if a is not lead],
+            recent=list(recent[:RECENT_COUNT]),
         )
         context["date_range"] = issue_date_range()
     return render(request, "newsletter/home.html", context)
@@ -240,6 +270,17 @@ class IssueDetailView(DetailView):
         if page is not None:
             articles = page_articles(visible_articles(self.request), page, preview=preview)
         index = pages.index(page) if page is not None else -1
+        canonical_path = (
+            issue.get_absolute_url()
+            if page is None or page == pages[0]
+            else page.get_absolute_url()
+        )
+        trail = [
+            ("首页", reverse("home")),
+            (f"{issue.masthead} {chinese_date(issue.date)}", issue.get_absolute_url()),
+        ]
+        if page is not None:
+            trail.append((page_label(page.number, page.section), page.get_absolute_url()))
         context.update(
             pages=pages,
             page=page,
@@ -249,11 +290,18 @@ class IssueDetailView(DetailView):
             date_range=issue_date_range(),
             preview=issue.status != Issue.Status.PUBLISHED
             or any(not a.is_public for a in articles),
-            canonical_path=issue.get_absolute_url()
-            if page is None or page == pages[0]
-            else page.get_absolute_url(),
+            canonical_path=canonical_path,
+            page_map=page_map(articles),
+            not_imported=page is not None and not articles and not_imported(page),
+            breadcrumbs=breadcrumb_list(self.request, trail),
         )
         return context
+
+
+def not_imported(page) -> bool:
+    """A page that holds only teasers' placeholders: its file has not been imported."""
+    printed = Article.objects.filter(page=page).exclude(kind=Article.Kind.ARTICLE, body="")
+    return not printed.exists()
 
 
 class IssuePageView(IssueDetailView):

@@ -43,7 +43,7 @@ def test_article_page_shows_its_parts(client, page):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<h1 id="story-title">绍兴政协开展头脑风暴</h1>' in html
+    assert '<h1 id="story-title">绍兴政协开展头脑<span class="nobr">风暴</span></h1>' in html
     assert "推动人工智能赋能高质量发展" in html
     assert "专家协商会聚焦算力产业" in html
     assert '<span class="source">本报</span>' in html

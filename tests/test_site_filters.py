@@ -208,3 +208,66 @@ def test_junk_query_strings_never_fail(client, places):
     }
     assert listed(client, **junk).status_code == 200
     assert client.get(URL + "?%ff%fe=%ff&q=%E4").status_code == 200
+
+
+# ---------------------------------------------------------------- chips, title, folding
+
+
+def chip_links(response) -> dict[str, str]:
+    """Each chip's text (地区 湖州) and the link that removes it."""
+    return {f"{c.label} {c.text}": c.url for c in response.context["chips"]}
+
+
+def test_each_chip_removes_its_filter_alone_and_drops_the_cursor(client, places):
+    topic = TopicFactory(name="科技创新")
+    response = listed(client, region="shaoxing", topic=topic.slug, q="政协", after="2025-04-17.1.3")
+    chips = chip_links(response)
+    assert chips == {
+        "关键词 “政协”": f"{URL}?region=shaoxing&topic={topic.slug}",
+        "地区 绍兴": f"{URL}?topic={topic.slug}&q=%E6%94%BF%E5%8D%8F",
+        "专题 科技创新": f"{URL}?region=shaoxing&q=%E6%94%BF%E5%8D%8F",
+    }
+    html = response.content.decode()
+    for url in chips.values():
+        assert f'href="{url.replace("&", "&amp;")}"' in html
+
+
+def test_the_last_chip_leads_to_the_whole_list(client, places):
+    assert chip_links(listed(client, region="huzhou")) == {"地区 湖州": URL}
+
+
+def test_dates_kind_and_person_have_chips_too(client):
+    response = listed(
+        client, kind="photo", person="张三", date_from="2025-01-01", date_to="2025-03-31"
+    )
+    assert set(chip_links(response)) == {
+        "人物 张三",
+        "类型 图片新闻",
+        "起始日期 2025年1月1日起",
+        "截止日期 2025年3月31日止",
+    }
+
+
+def test_title_and_description_name_the_filters(client, places):
+    topic = TopicFactory(name="科技创新")
+    html = listed(client, region="shaoxing", topic=topic.slug).content.decode()
+    assert "<title>绍兴 · 科技创新 — 文章 · 同心苑</title>" in html
+    assert '<meta name="description" content="《联谊报》中地区绍兴、专题科技创新的文章' in html
+    assert "<h1>绍兴 · 科技创新 — 文章</h1>" in html
+
+
+def test_the_form_folds_unless_it_shows_errors(client, places):
+    html = listed(client, region="huzhou").content.decode()
+    assert '<details class="filter-panel">' in html
+    assert html.index('class="results"') > html.index("<summary>筛选")
+    assert "（已选1项）" in html
+    invalid = listed(client, region="atlantis")
+    assert invalid.context["chips"] == []
+    assert '<details class="filter-panel" open>' in invalid.content.decode()
+
+
+def test_no_filter_no_chips(client, places):
+    response = listed(client)
+    assert response.context["chips"] == []
+    assert 'class="chips"' not in response.content.decode()
+    assert "<title>文章 · 同心苑</title>" in response.content.decode()

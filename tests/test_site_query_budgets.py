@@ -32,7 +32,9 @@ BUDGETS = {
     # + the region and topic looked up by slug; on PostgreSQL the full-text match's
     # exists() and the search dictionary (three freshness aggregates, three reloads).
     "list_filtered": 9 + (7 if connection.vendor == "postgresql" else 0),
-    "article": 7,  # article, topics, regions, credits, siblings, related by topic, by place
+    # article, topics, regions, credits, siblings, related by topic, by place, and the
+    # issue's pages for the sidebar's 版面导航
+    "article": 8,
     "regions": 3,  # cities, their counties, the province
     "region": 6,  # region (+ ancestors), count, children, articles, topics, regions
     "topics": 2,  # topics, their public article counts

@@ -20,6 +20,7 @@ def urls(reference_data):
         "home": "/",
         "archive": "/issues/",
         "page": issue.pages.get(number=1).get_absolute_url(),
+        "page-not-imported": issue.pages.get(number=2).get_absolute_url(),
         "articles": "/articles/",
         "filtered": "/articles/?region=huzhou&topic=" + Topic.objects.get(name="青年").slug,
         "empty": "/articles/?q=不存在的内容",
@@ -43,4 +44,13 @@ def test_no_axe_violations_on_any_page_type(urls, live_server, page):
         results = axe.run(page)
         if results.violations_count:
             failures[name] = results.generate_report()
-    assert not failures, "\n\n".join(f"== {k} ({urls[k]})\n{v}" for k, v in failures.items())
+    # The filter form unfolded, on a phone (on a desktop it is never folded).
+    page.goto(live_server.url + urls["filtered"])
+    if page.locator("summary", has_text="筛选").is_visible():
+        page.locator("summary", has_text="筛选").click()
+        results = axe.run(page)
+        if results.violations_count:
+            failures["filter-open"] = results.generate_report()
+    assert not failures, "\n\n".join(
+        f"== {k} ({urls.get(k, urls['filtered'])})\n{v}" for k, v in failures.items()
+    )

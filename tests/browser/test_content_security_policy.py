@@ -58,7 +58,14 @@ def test_the_admin_runs_under_its_policy(article, django_user_model, live_server
 
 def test_the_reading_site_runs_under_the_strict_policy(article, live_server, watched):
     page, problems = watched
-    for url in ["/", article.get_absolute_url()]:
+    # The article and the page carry JSON-LD: a data block the policy must leave alone.
+    for url, data_blocks in [
+        ("/", 0),
+        (article.page.get_absolute_url(), 1),
+        (article.get_absolute_url(), 2),
+        ("/articles/?region=huzhou", 0),
+    ]:
         response = page.goto(live_server.url + url)
         assert "unsafe" not in response.headers["content-security-policy"]
+        assert page.locator('script[type="application/ld+json"]').count() == data_blocks, url
         assert problems() == [], url
