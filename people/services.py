@@ -41,10 +41,10 @@ def people_merge(*, keep: Person, others: list[Person], user=None) -> int:
                     changed.add(credit)
                     moved += 1
             else:
-                if len(credit.title) > len(twin.title):
-                    twin.title = credit.title
+                if len(credit.title) > len(twin.title) or credit.order < twin.order:
+                    twin.title = max(twin.title, credit.title, key=len)
+                    twin.order = min(twin.order, credit.order)
                     changed.add(twin)
-                twin.order = min(twin.order, credit.order)
                 duplicates.append(credit.pk)
         Credit.objects.filter(pk__in=duplicates).delete()
         Credit.objects.bulk_update(changed, ["person", "title", "order"])
