@@ -184,3 +184,13 @@ def test_topic_list_shows_article_counts_in_fixed_queries(
         response = client.get(reverse("admin:articles_topic_changelist"))
     counts = {t.name: t.num_articles for t in response.context["cl"].result_list}
     assert counts == {"海洋": 0, "茶": 3, "养老": 0}
+
+
+def test_retag_command_retags_the_archive_and_its_dry_run_writes_nothing(vocabulary):
+    article = ArticleFactory(title="银发经济")
+    out = StringIO()
+    call_command("retag_topics", "--dry-run", "-v", "2", stdout=out)
+    assert "银发经济：新增 养老；移除 —" in out.getvalue()
+    assert "演练" in out.getvalue() and topics_of(article) == {}
+    call_command("retag_topics", stdout=out)
+    assert topics_of(article) == {"养老": AUTO}
