@@ -69,8 +69,9 @@ def article_move(*, article: Article, offset: int, user=None) -> bool:
             .order_by("position")
             .only("pk", "position")
         )
-        index = next(i for i, a in enumerate(on_page) if a.pk == article.pk)
-        if not 0 <= index + offset < len(on_page):
+        # None: the article left the page (moved by someone else) before the lock.
+        index = next((i for i, a in enumerate(on_page) if a.pk == article.pk), None)
+        if index is None or not 0 <= index + offset < len(on_page):
             return False
         moved, neighbour = on_page[index], on_page[index + offset]
         free = on_page[-1].position + 1
