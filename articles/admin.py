@@ -2,19 +2,25 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from newsletter.admin_history import HistoryAdmin
-from people.models import Credit
+from people.models import Credit, Person
 
 from . import workflow
 from .models import Article, ArticleRegion, TaggedArticle, Topic
-from .search import article_index
+from .retagging import articles_retag, topics_merge
+from .search import article_index, get_backend
+
+# The re-tagging report lists this many changed articles; the count covers them all.
+RETAG_REPORT_LIMIT = 200
 
 
 class CreditInline(admin.TabularInline):
@@ -34,6 +40,8 @@ class ArticleRegionInline(admin.TabularInline):
 class TopicInline(admin.TabularInline):
     model = TaggedArticle
     extra = 0
+    fields = ["tag", "source"]
+    readonly_fields = ["source"]
     autocomplete_fields = ["tag"]
     verbose_name = "专题"
     verbose_name_plural = "专题"
@@ -41,6 +49,46 @@ class TopicInline(admin.TabularInline):
 
 class WorkflowActionForm(ActionForm):
     note = forms.CharField(label="退回意见", required=False)
+
+
+class PersonFilter(admin.SimpleListFilter):
+    """Articles crediting one person (?person=<id>), linked from the person's page."""
+
+    title = "人物"
+    parameter_name = "person"
+
+    def lookups(self, request, model_admin):
+        # Only the person asked for: the whole directory would be thousands of links.
+        value = self.value()
+        if not value:
+            return []
+        person = Person.objects.filter(pk=value).first() if value.isdigit() else None
+        return [(value, person.name if person else "（无此人物）")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(
+            Exists(Credit.objects.filter(article=OuterRef("pk"), person_id=value))
+        )
+
+
+class PlaceholderFilter(admin.SimpleListFilter):
+    """Teasers' placeholders: articles with no text yet that teasers point at."""
+
+    title = "导读占位"
+    parameter_name = "placeholder"
+
+    def lookups(self, request, model_admin):
+        return [("1", "等待版面导入")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.placeholders()
+        return queryset
 
 
 @admin.register(Article)
@@ -54,6 +102,8 @@ class ArticleAdmin(HistoryAdmin):
         "issue__date",
         ("regions", admin.RelatedOnlyFieldListFilter),
         ("tagged_items__tag", admin.RelatedOnlyFieldListFilter),
+        PlaceholderFilter,
+        PersonFilter,
     ]
     list_select_related = ["issue", "page"]
     search_fields = ["title", "subtitle", "kicker", "body", "credits__person__name"]
@@ -63,6 +113,7 @@ class ArticleAdmin(HistoryAdmin):
     inlines = [CreditInline, ArticleRegionInline, TopicInline]
     action_form = WorkflowActionForm
     change_form_template = "admin/articles/article/change_form.html"
+    actions = ["retag"]
     fieldsets = [
         (None, {"fields": ["page", "position", "kind", "status", "published_at", "review_note"]}),
         ("标题", {"fields": ["kicker", "title", "subtitle"]}),
@@ -152,6 +203,44 @@ class ArticleAdmin(HistoryAdmin):
             del action_form.fields["note"]  # only 退回 takes a note
         return response
 
+    @admin.action(description="按当前关键词重新标注专题", permissions=["change"])
+    def retag(self, request, queryset):
+        report = articles_retag(articles=queryset, user=request.user)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "重新标注专题",
+            "report": report,
+            "shown": report.changes[:RETAG_REPORT_LIMIT],
+        }
+        return TemplateResponse(request, "admin/articles/article/retag_report.html", context)
+
+    def get_search_fields(self, request):
+        if get_backend().name == "substring":
+            return self.search_fields
+        # The body is searched through the full-text index (get_search_results).
+        return [f for f in self.search_fields if f != "body"]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        backend = get_backend()
+        if backend.name == "substring" or not search_term.strip():
+            return results, may_have_duplicates
+        in_text = backend.match(queryset, search_term)
+        found = Q(pk__in=results.values("pk")) | Q(pk__in=in_text.values("pk"))
+        return queryset.filter(found), False
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is TaggedArticle:
+            # A topic the editor adds or changes here is theirs: re-tagging leaves it alone.
+            for row in formset.save(commit=False):
+                row.source = TaggedArticle.Source.MANUAL
+                row.save()
+            for row in formset.deleted_objects:
+                row.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
     def save_model(self, request, obj, form, change):
         if change:
             # Remember what editors corrected by hand, so a re-import keeps it.
@@ -162,8 +251,50 @@ class ArticleAdmin(HistoryAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(HistoryAdmin):
-    list_display = ["name", "slug", "keywords"]
+    list_display = ["name", "slug", "keywords", "article_count"]
     search_fields = ["name", "keywords"]
+    fields = ["name", "slug", "keywords", "description"]
+    actions = ["merge"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A renamed topic keeps its address: links to /topics/<slug>/ keep working.
+        return ["slug"] if obj else []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_articles=Count("tagged_articles"))
+
+    @admin.display(description="文章数", ordering="num_articles")
+    def article_count(self, obj):
+        return obj.num_articles
+
+    @admin.action(description="合并所选专题", permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        topics = list(queryset.order_by("-num_articles", "pk"))
+        if len(topics) < 2:
+            self.message_user(request, "合并需要至少勾选两个专题。", messages.WARNING)
+            return None
+        if request.POST.get("keep"):
+            keep = next((t for t in topics if str(t.pk) == request.POST["keep"]), None)
+            if keep is None:
+                self.message_user(request, "要保留的专题不在所选之中。", messages.ERROR)
+                return None
+            others = [t for t in topics if t.pk != keep.pk]
+            gained = topics_merge(keep=keep, others=others, user=request.user)
+            names = "、".join(t.name for t in others)
+            self.message_user(
+                request,
+                f"已将 {names} 合并到 {keep.name}，新增 {gained} 篇文章的标注。",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "合并专题",
+            "topics": topics,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/topic/merge.html", context)
 
 
 # Topics are the project's tags; taggit's own Tag model holds nothing here.

@@ -42,11 +42,20 @@ class Topic(TagBase):
 
 
 class TaggedArticle(TaggedItemBase):
+    class Source(models.TextChoices):
+        AUTO = "auto", "自动"
+        MANUAL = "manual", "人工"
+
     tag = models.ForeignKey(
         Topic, verbose_name="专题", on_delete=models.CASCADE, related_name="tagged_articles"
     )
     content_object = models.ForeignKey(
         "Article", verbose_name="文章", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    # Re-tagging and re-imports replace only what the vocabulary chose (auto);
+    # a topic an editor set stays. Rows made without saying (taggit's add()) are hand-set.
+    source = models.CharField(
+        "标注方式", max_length=8, choices=Source.choices, default=Source.MANUAL
     )
 
     class Meta:
@@ -94,6 +103,13 @@ class ArticleQuerySet(models.QuerySet):
         from people.models import Credit
 
         return self.filter(Exists(Credit.objects.filter(article=OuterRef("pk"), person=person)))
+
+    def placeholders(self) -> "ArticleQuerySet":
+        """Teasers' placeholders: articles with no text yet that teasers point at, waiting
+        for their page's import to fill them in."""
+        return self.filter(kind=Article.Kind.ARTICLE, body="").filter(
+            Exists(Article.objects.filter(teaser_target=OuterRef("pk")))
+        )
 
     def in_print_order(self) -> "ArticleQuerySet":
         return self.order_by("issue_date", "page_number", "position")

@@ -420,7 +420,7 @@ class PageLoader:
         ids = [a.pk for a in articles]
         self._delete(Credit.objects.filter(article__in=ids))
         self._delete(ArticleRegion.objects.filter(article__in=ids))
-        self._delete(TaggedArticle.objects.filter(content_object__in=ids))
+        self._delete(_auto_topics(ids))
         for article in articles:
             titles = sorted(waiting[article.pk])
             blank = Article(title=article.title if article.title in titles else titles[0])
@@ -452,8 +452,14 @@ class PageLoader:
             ids = [article.pk for article, _, _ in enriched]
             self._delete(Credit.objects.filter(article__in=ids))
             self._delete(ArticleRegion.objects.filter(article__in=ids))
-            self._delete(TaggedArticle.objects.filter(content_object__in=ids))
+            self._delete(_auto_topics(ids))
         self._changed(article for article, _, _ in enriched)
+        # Topics an editor set by hand stay, and are not added twice.
+        kept = set(
+            TaggedArticle.objects.filter(
+                content_object__in=[a.pk for a, _, _ in enriched if a.pk is not None]
+            ).values_list("content_object", "tag")
+        )
         credits, regions, topics = [], [], []
         for article, item, people in enriched:  # people: (mention, person) pairs
             credits += [
@@ -472,9 +478,13 @@ class PageLoader:
                 for i, code in enumerate(codes)
             ]
             topics += [
-                TaggedArticle(content_object=article, tag=self.topics[name])
+                TaggedArticle(
+                    content_object=article,
+                    tag=self.topics[name],
+                    source=TaggedArticle.Source.AUTO,
+                )
                 for name in dict.fromkeys(item.topic_names)
-                if name in self.topics
+                if name in self.topics and (article.pk, self.topics[name].pk) not in kept
             ]
         for rows in (credits, regions, topics):
             if rows:
@@ -590,6 +600,13 @@ def _value(obj, name=None):
         return obj.pk if isinstance(obj, Model) else obj
     field = obj._meta.get_field(name)
     return getattr(obj, field.attname) if field.is_relation else getattr(obj, name)
+
+
+def _auto_topics(article_ids):
+    """The topics the vocabulary chose for these articles: a re-import may replace them."""
+    return TaggedArticle.objects.filter(
+        content_object__in=article_ids, source=TaggedArticle.Source.AUTO
+    )
 
 
 # What a teaser's placeholder holds: its title, and the defaults of everything else.

@@ -4,11 +4,12 @@ importing printed pages. Publishing is in articles.workflow."""
 import dataclasses
 import datetime
 
+import reversion
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from newsletter.history import record_changes
+from newsletter.history import add_to_revision, record_changes
 from newsletter.models import Page
 from newsletter.page_cache import bulk_writes, content_changed
 
@@ -41,6 +42,36 @@ def articles_replace(*, pages: QuerySet[Page]) -> int:
     )
     content_changed()
     return count
+
+
+def article_move(*, article: Article, offset: int, user=None) -> bool:
+    """Move an article up (offset -1) or down (+1) on its page, swapping places with
+    its neighbour; False where it is first or last already.
+
+    Positions are unique on a page, so the article waits on a free position while
+    its neighbour takes its place; the page's rows are locked meanwhile.
+    """
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment("调整版内顺序")
+        on_page = list(
+            Article.objects.select_for_update()
+            .filter(page_id=article.page_id)
+            .order_by("position")
+            .only("pk", "position")
+        )
+        # None: the article left the page (moved by someone else) before the lock.
+        index = next((i for i, a in enumerate(on_page) if a.pk == article.pk), None)
+        if index is None or not 0 <= index + offset < len(on_page):
+            return False
+        moved, neighbour = on_page[index], on_page[index + offset]
+        free = on_page[-1].position + 1
+        Article.objects.filter(pk=moved.pk).update(position=free)
+        Article.objects.filter(pk=neighbour.pk).update(position=moved.position)
+        Article.objects.filter(pk=moved.pk).update(position=neighbour.position)
+        add_to_revision(*Article.objects.filter(pk__in=[moved.pk, neighbour.pk]))
+        content_changed()
+    return True
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from newsletter.history import add_to_revision
 from newsletter.models import Issue
 from newsletter.page_cache import content_changed
 
@@ -129,7 +130,7 @@ def issues_publish(*, user, issues: QuerySet[Issue]) -> tuple[int, int]:
         reversion.set_comment("发布（整期）")
         issues.filter(published_at__isnull=True).update(published_at=now)
         count = issues.update(status=Issue.Status.PUBLISHED, updated_at=now)
-        _record(issues)
+        add_to_revision(*issues)
         articles = Article.objects.filter(issue__in=issues)
         published = _move(articles, TRANSITIONS["publish"])
         content_changed()
@@ -144,7 +145,7 @@ def issues_unpublish(*, user, issues: QuerySet[Issue]) -> int:
         reversion.set_user(user)
         reversion.set_comment("撤回（整期）")
         count = issues.update(status=Issue.Status.DRAFT, updated_at=timezone.now())
-        _record(issues)
+        add_to_revision(*issues)
         content_changed()
     return count
 
@@ -166,13 +167,7 @@ def _move(articles: QuerySet[Article], transition: Transition, *, note: str = ""
     if transition.needs_note or transition.target == Status.REVIEW:
         fields["review_note"] = note
     count = moved.update(**fields)
-    _record(Article.objects.filter(pk__in=pks))
+    add_to_revision(*Article.objects.filter(pk__in=pks))
     if count:
         content_changed()
     return count
-
-
-def _record(rows: QuerySet) -> None:
-    """Add rows written by update() to the open revision: update() sends no signal."""
-    for row in rows:
-        reversion.add_to_revision(row)

@@ -1,12 +1,21 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
 
 from articles import workflow
 from articles.models import Article
-from articles.services import ImportFailure, articles_replace, import_summary, pages_import
+from articles.services import (
+    ImportFailure,
+    article_move,
+    articles_replace,
+    import_summary,
+    pages_import,
+)
 
 from .admin_history import HistoryAdmin
 from .forms import PageImportForm
@@ -22,40 +31,67 @@ class PageInline(admin.TabularInline):
     show_change_link = True
 
 
-class IssueArticleInline(admin.TabularInline):
-    model = Article
-    fk_name = "issue"
-    extra = 0
-    fields = ["page", "position", "kind", "title", "status"]
-    readonly_fields = ["status"]  # moved only through articles.workflow
-    ordering = ["page__number", "position"]
-    show_change_link = True
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("page")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Only this issue's pages, not every page of the archive.
-        if db_field.name == "page" and request.resolver_match.kwargs.get("object_id"):
-            kwargs["queryset"] = Page.objects.filter(
-                issue_id=request.resolver_match.kwargs["object_id"]
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
 @admin.register(Issue)
 class IssueAdmin(HistoryAdmin):
-    list_display = ["date", "number", "masthead", "status", "date_confirmed", "published_at"]
+    list_display = [
+        "date",
+        "number",
+        "masthead",
+        "status",
+        "date_confirmed",
+        "published_at",
+        "article_count",
+    ]
     list_filter = ["status", "date_confirmed"]
     search_fields = ["masthead", "number"]
     date_hierarchy = "date"
-    inlines = [PageInline, IssueArticleInline]
+    inlines = [PageInline]
     actions = ["submit", "publish", "unpublish"]
     change_list_template = "admin/newsletter/issue/change_list.html"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_articles=Count("articles"))
+
+    @admin.display(description="文章数", ordering="num_articles")
+    def article_count(self, obj):
+        return obj.num_articles
+
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="newsletter_issue_import"), *super().get_urls()]
+        reorder = self.admin_site.admin_view(require_POST(self.reorder_view))
+        return [
+            path("import/", view, name="newsletter_issue_import"),
+            path("<int:object_id>/reorder/", reorder, name="newsletter_issue_reorder"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = dict(extra_context or {})
+        if object_id.isdigit():
+            context["print_order"] = Page.objects.filter(issue_id=object_id).prefetch_related(
+                Prefetch(
+                    "articles",
+                    queryset=Article.objects.only("page", "position", "kind", "title", "status")
+                    .annotate(no_text=ExpressionWrapper(Q(body=""), output_field=BooleanField()))
+                    .order_by("position"),
+                )
+            )
+            context["can_reorder"] = request.user.has_perm("articles.change_article")
+        return super().change_view(request, object_id, form_url, extra_context=context)
+
+    def reorder_view(self, request, object_id):
+        """Move one article up or down on its page (the buttons of the print-order list)."""
+        if not request.user.has_perm("articles.change_article"):
+            raise PermissionDenied
+        article_id, _, direction = request.POST.get("move", "").partition(":")
+        offset = {"up": -1, "down": 1}.get(direction)
+        if offset is None or not article_id.isdigit():
+            raise Http404("无此调整")
+        article = get_object_or_404(Article.objects.only("page"), pk=article_id, issue_id=object_id)
+        if not article_move(article=article, offset=offset, user=request.user):
+            self.message_user(request, "已在本版最前或最后，未调整。", messages.WARNING)
+        url = reverse("admin:newsletter_issue_change", args=[object_id])
+        return redirect(f"{url}#article-{article.pk}")
 
     def import_view(self, request):
         """Import one printed page through the same service as the import_pages command."""

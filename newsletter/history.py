@@ -107,3 +107,10 @@ def _version(obj: Model, revision: Revision) -> Version:
         ),
         object_repr=str(obj),
     )
+
+
+def add_to_revision(*objects: Model) -> None:
+    """Add rows written by update() or bulk operations (which send no signal) to the
+    open revision."""
+    for obj in objects:
+        reversion.add_to_revision(obj)

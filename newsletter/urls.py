@@ -4,10 +4,6 @@ from django.urls import include, path
 
 from newsletter import views as newsletter_views
 
-admin.site.site_header = "同心苑 编辑部"
-admin.site.site_title = "同心苑"
-admin.site.index_title = "内容管理"
-
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # The reading site.

@@ -239,7 +239,10 @@ def _save_issues(issues: list[IssueSpec], search_text: SearchText, report: Corpu
             ArticleRegion(article=row, region_id=place.pk, is_primary=i == 0)
             for i, place in enumerate(article.places)
         ]
-        topics += [TaggedArticle(content_object=row, tag_id=topic_ids[t]) for t in article.topics]
+        topics += [
+            TaggedArticle(content_object=row, tag_id=topic_ids[t], source=TaggedArticle.Source.AUTO)
+            for t in article.topics
+        ]
         credits += [
             Credit(article=row, person_id=person.pk, role=role, title=title[:200], order=order)
             for order, (person, role, title) in enumerate(article.credits)
