@@ -1,6 +1,19 @@
-"""Error pages Django lets a project replace by setting: the CSRF failure (403)."""
+"""Error pages Django lets a project replace by setting: the CSRF failure (403) and the 500."""
 
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views import defaults
+
+# What an unreachable database raises: refused or timed-out connections, a server
+# shutting down or starting up, a statement or lock over its timeout (timeouts.py),
+# a connection the server closed. Not the code's fault, and it passes.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 def csrf_failure(request, reason=""):
@@ -9,3 +22,19 @@ def csrf_failure(request, reason=""):
     The reason is for the log (Django logs it), never shown: it helps nobody who reads Chinese.
     """
     return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """``handler500``: any exception no view or middleware answered, wherever it arose.
+
+    Django calls it while handling the exception, so ``sys.exc_info()`` is that
+    exception. The database being unavailable gets a 503 with ``Retry-After``,
+    kept by no cache; anything else Django's 500 (templates/500.html). Both
+    render without a request context, so neither needs the database.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
+    return defaults.server_error(request)
