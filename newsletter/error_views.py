@@ -1,5 +1,6 @@
 """Error pages Django lets a project replace by setting: the CSRF failure (403) and the 500."""
 
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
@@ -38,3 +39,19 @@ def server_error(request):
         add_never_cache_headers(response)
         return response
     return defaults.server_error(request)
+
+
+class DatabaseUnavailableLog(logging.Filter):
+    """Shortens ``django.request``'s record of a 503 to one line, the driver's message.
+
+    Django logs every unanswered exception with its traceback: in an outage that
+    is thirty lines a request, all the same, burying whatever else the log says.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, DATABASE_UNAVAILABLE):
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
+            record.args = ()
+            record.exc_info = record.exc_text = None
+        return True

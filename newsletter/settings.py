@@ -260,6 +260,9 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-site" if STATIC_SOURCES else "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_unavailable": {"()": "newsletter.error_views.DatabaseUnavailableLog"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # A database outage logs one line a request, not a traceback each (error_views.py).
+    "loggers": {"django.request": {"filters": ["database_unavailable"]}},
 }

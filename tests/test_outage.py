@@ -144,12 +144,24 @@ def test_cached_pages_are_still_served_and_no_outage_page_is_cached(settings):
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_a_programming_error_stays_a_500():
+def test_an_outage_is_logged_in_one_line_a_request(caplog):
+    with unreachable_database():
+        reader().get("/")
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelname == "ERROR"
+    assert record.exc_info is None
+    assert record.getMessage().startswith("Service Unavailable: / (OperationalError: ")
+
+
+def test_a_programming_error_stays_a_500(caplog):
     with mock.patch("newsletter.views.Issue.objects.published", side_effect=ProgrammingError):
         response = reader().get("/")
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "服务器出错" in response.content.decode()
+    # Logged with its traceback, as ever.
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info[0] is ProgrammingError
 
 
 # ---------------------------------------------------------------- every wait below gunicorn's
