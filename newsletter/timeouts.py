@@ -44,8 +44,9 @@ class DatabaseTimeouts:
 
     @property
     def silent_host(self) -> int:
-        """For a server whose machine vanished (no reset): TCP keepalives every second
-        after ``connect`` seconds of silence, ``connect`` of them unanswered."""
+        """For a server whose machine vanished (no reset): while waiting for an answer,
+        TCP keepalives every second after ``connect`` seconds of silence, ``connect``
+        of them unanswered; while sending, the same bound on unacknowledged data."""
         return 2 * self.connect
 
     def longest(self) -> int:
@@ -59,6 +60,7 @@ class DatabaseTimeouts:
             "keepalives_idle": self.connect,
             "keepalives_interval": 1,
             "keepalives_count": self.connect,
+            "tcp_user_timeout": self.silent_host * 1000,  # milliseconds
             "options": f"-c statement_timeout={self.statement}s -c lock_timeout={self.lock}s",
         }
 

@@ -180,8 +180,11 @@ def database_waits(options: dict) -> dict[str, float]:
     )
     return {
         "connect": options["connect_timeout"],
-        "silent host": options["keepalives_idle"]
-        + options["keepalives_interval"] * options["keepalives_count"],
+        "silent host": max(
+            options["keepalives_idle"]
+            + options["keepalives_interval"] * options["keepalives_count"],
+            options["tcp_user_timeout"] / 1000,
+        ),
         "statement": int(server["statement_timeout"].removesuffix("s")),
         "lock": int(server["lock_timeout"].removesuffix("s")),
     }
