@@ -3,18 +3,29 @@
 import logging
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
-# What an unreachable database raises: refused or timed-out connections, a server
-# shutting down or starting up, a statement or lock over its timeout (timeouts.py),
-# a connection the server closed. Not the code's fault, and it passes.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """What an unreachable database raises: refused or timed-out connections, a server
+    shutting down or starting up, a statement or lock over its timeout (timeouts.py),
+    a connection the server closed. Not the code's fault, and it passes.
+
+    The driver's own classes too: Django does not wrap every call into the driver
+    (closing a server-side cursor the server has just dropped raises psycopg's).
+    """
+    drivers = {connections[alias].Database for alias in settings.DATABASES}
+    kinds = (OperationalError, InterfaceError)
+    kinds += tuple(kind for d in drivers for kind in (d.OperationalError, d.InterfaceError))
+    return isinstance(error, kinds)
 
 
 def csrf_failure(request, reason=""):
@@ -33,7 +44,7 @@ def server_error(request):
     kept by no cache; anything else Django's 500 (templates/500.html). Both
     render without a request context, so neither needs the database.
     """
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if database_unavailable(sys.exc_info()[1]):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         add_never_cache_headers(response)
@@ -50,7 +61,7 @@ class DatabaseUnavailableLog(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, DATABASE_UNAVAILABLE):
+        if database_unavailable(error):
             record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
             record.args = ()
             record.exc_info = record.exc_text = None

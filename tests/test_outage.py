@@ -144,6 +144,14 @@ def test_cached_pages_are_still_served_and_no_outage_page_is_cached(settings):
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
+def test_the_drivers_own_error_answers_503_too():
+    # Django leaves some driver calls unwrapped: closing a server-side cursor on a
+    # connection the stopping server dropped raised psycopg's OperationalError itself.
+    driver_error = live_connection.Database.OperationalError("server closed the connection")
+    with mock.patch("newsletter.views.Issue.objects.published", side_effect=driver_error):
+        assert_outage_page(reader().get("/"))
+
+
 def test_an_outage_is_logged_in_one_line_a_request(caplog):
     with unreachable_database():
         reader().get("/")
