@@ -2,6 +2,8 @@
 
 from django.urls import include, path
 
+from newsletter.urls import handler500  # noqa: F401  (served as in production: 503 in an outage)
+
 from . import views
 
 urlpatterns = [

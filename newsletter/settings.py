@@ -15,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
+from newsletter.timeouts import TimeoutSettingError, database_timeouts
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -114,11 +116,38 @@ TEMPLATES = [
     },
 ]
 
+# Every wait on the database ends before gunicorn gives up on the worker
+# (newsletter/timeouts.py); a request that gives up answers 503 (error_views.py).
+try:
+    DATABASE_TIMEOUTS = database_timeouts()
+except TimeoutSettingError as error:
+    raise ImproperlyConfigured(str(error)) from error
+
+
+def bounded_waits(database: dict) -> dict:
+    """A database's settings with DATABASE_TIMEOUTS in its connection options."""
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"].endswith("postgresql"):
+        bounds = DATABASE_TIMEOUTS.postgresql_options()
+        # The URL's own server options are kept; ours come later, so they win.
+        bounds["options"] = f"{options.get('options', '')} {bounds['options']}".strip()
+    elif database["ENGINE"].endswith("sqlite3"):
+        bounds = DATABASE_TIMEOUTS.sqlite_options()
+    else:
+        raise ImproperlyConfigured(f"{database['ENGINE']}: PostgreSQL or SQLite only")
+    options.update(bounds)
+    return database
+
+
+# Connections are kept between requests, and checked before a request's first query:
+# a worker reconnects by itself once the database is back, with no restart.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'newsletter.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
+    "default": bounded_waits(
+        dj_database_url.config(
+            default=f"sqlite:///{VAR_DIR / 'newsletter.sqlite3'}",
+            conn_max_age=600,
+            conn_health_checks=True,
+        )
     )
 }
 # Read replicas, comma-separated: anonymous readers' pages read from them (db_routers.py).
@@ -126,7 +155,7 @@ _replica_urls = env_list("DATABASE_REPLICA_URLS")
 DATABASE_REPLICAS = [f"replica_{n}" for n in range(1, len(_replica_urls) + 1)]
 for _alias, _url in zip(DATABASE_REPLICAS, _replica_urls, strict=True):
     DATABASES[_alias] = {
-        **dj_database_url.parse(_url, conn_max_age=600, conn_health_checks=True),
+        **bounded_waits(dj_database_url.parse(_url, conn_max_age=600, conn_health_checks=True)),
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["newsletter.db_routers.ReplicaRouter"]
@@ -246,6 +275,9 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-site" if STATIC_SOURCES else "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_unavailable": {"()": "newsletter.error_views.DatabaseUnavailableLog"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # A database outage logs one line a request, not a traceback each (error_views.py).
+    "loggers": {"django.request": {"filters": ["database_unavailable"]}},
 }

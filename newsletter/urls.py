@@ -18,3 +18,6 @@ urlpatterns = [
     path("feeds/", include("articles.feed_urls")),
     path("", include("newsletter.machine_urls")),
 ]
+
+# Anything unanswered; the database being unavailable answers 503 (error_views.py).
+handler500 = "newsletter.error_views.server_error"
