@@ -133,6 +133,11 @@ class PageLoader:
         self.people: dict[str, list[Person]] = {}
         self.pending_people: list[Person] = []
         self.written: Counter[type[Model]] = Counter()  # rows inserted or deleted, per model
+        # What a preview shows: each page loaded, each printed article's outcome
+        # ("created", "updated", "unchanged") by pk, and the people this run created.
+        self.pages: list[Page] = []
+        self.outcomes: dict[int, str] = {}
+        self.created_people: set[int] = set()
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -199,6 +204,8 @@ class PageLoader:
         new = [a for a in placed if a.pk is None]
         Article.objects.bulk_create(new)
         self.written[Article] += len(new)
+        self.outcomes.update((a.pk, "created") for a in new)
+        self.pages.append(page)
         self._enrich(
             [
                 (article, item, credited[id(item)])
@@ -305,6 +312,7 @@ class PageLoader:
             f"{article.title}: {f}" for f in kept if getattr(article, f) != values[f]
         )
         (report.updated if changed else report.unchanged).append(article.title)
+        self.outcomes[article.pk] = "updated" if changed else "unchanged"
         return article
 
     def _search_text(self, article: Article) -> str:
@@ -495,6 +503,7 @@ class PageLoader:
             taken.add(person.slug)
         Person.objects.bulk_create(self.pending_people)
         self.written[Person] += len(self.pending_people)
+        self.created_people.update(person.pk for person in self.pending_people)
         add_user_words(person.name for person in self.pending_people)
         self.pending_people.clear()
 
