@@ -1,20 +1,10 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.urls import path
 
 from articles.models import Article
-from articles.services import (
-    ImportFailure,
-    articles_replace,
-    import_summary,
-    issues_publish,
-    issues_unpublish,
-    pages_import,
-)
+from articles.services import articles_replace, issues_publish, issues_unpublish
 
-from .forms import PageImportForm
+from .admin_import import import_view
 from .models import Issue, Page, Region
 
 
@@ -62,40 +52,8 @@ class IssueAdmin(admin.ModelAdmin):
         return [path("import/", view, name="newsletter_issue_import"), *super().get_urls()]
 
     def import_view(self, request):
-        """Import one printed page through the same service as the import_pages command."""
-        if not (
-            request.user.has_perm("newsletter.add_issue")
-            and request.user.has_perm("articles.add_article")
-        ):
-            raise PermissionDenied
-        form = PageImportForm(request.POST or None, request.FILES or None)
-        reports = None
-        if request.method == "POST" and form.is_valid():
-            options = form.cleaned_data
-            try:
-                reports = pages_import(
-                    sources=[form.source()],
-                    encoding=options["encoding"] or None,
-                    publish=options["publish"],
-                    overwrite=options["overwrite"],
-                    dry_run=options["dry_run"],
-                )
-            except ImportFailure as error:
-                form.add_error("file", str(error))
-            else:
-                summary = import_summary(reports, dry_run=options["dry_run"])
-                self.message_user(request, summary, messages.SUCCESS)
-                if not options["dry_run"]:
-                    issue = Issue.objects.get(date=reports[0].issue_date)
-                    return redirect("admin:newsletter_issue_change", issue.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "导入版面",
-            "form": form,
-            "reports": reports,
-        }
-        return TemplateResponse(request, "admin/newsletter/issue/import.html", context)
+        """Import printed pages: upload, preview, confirm (admin_import)."""
+        return import_view(self, request)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,0 +1,166 @@
+"""The admin's import of printed pages: upload → preview → confirm.
+
+The upload is judged and its files kept on the server (import_staging); the
+preview runs the import and rolls it back, showing the rows as they would be
+stored; the confirmation runs it again from the same bytes and commits only
+if it writes exactly what was previewed (pages_import's previewed digest).
+"""
+
+import difflib
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from articles.services import ImportFailure, import_summary, pages_import, pages_preview
+
+from . import import_staging
+from .forms import (
+    ImportConfirmForm,
+    PagePlanForm,
+    PageUploadForm,
+    expired_message,
+    ticket_sources,
+)
+from .models import Issue
+
+TEMPLATE = "admin/newsletter/issue/import.html"
+ACTIONS = {"created": "新建", "updated": "更新", "unchanged": "不变", "kept": "保留"}
+REPAIRS = {"column-join": "分栏接续", "overlap": "删去重复的字"}
+
+
+def import_view(model_admin, request):
+    if not (
+        request.user.has_perm("newsletter.add_issue")
+        and request.user.has_perm("articles.add_article")
+    ):
+        raise PermissionDenied
+    step = request.POST.get("step") if request.method == "POST" else None
+    if step == "preview":
+        return _preview(model_admin, request, PagePlanForm.bind(request.POST))
+    if step == "confirm":
+        return _confirm(model_admin, request)
+    upload = PageUploadForm(request.POST or None, request.FILES or None)
+    if not (request.method == "POST" and upload.is_valid()):
+        return _render(model_admin, request, upload=upload)
+    staging_id = import_staging.stage([raw for _, raw in upload.uploads])
+    plan_form = PagePlanForm.first(staging_id, upload.uploads, upload.options())
+    return _preview(model_admin, request, plan_form)
+
+
+def _preview(model_admin, request, plan_form: PagePlanForm):
+    """Run the import and roll it back; show what it would store, and the confirm button."""
+    plan, confirm = None, None
+    if plan_form.is_valid():
+        try:
+            plan = _run_preview(plan_form)
+        except (forms.ValidationError, ImportFailure) as error:
+            plan_form.add_error(None, _message(error))
+        else:
+            ticket = plan_form.ticket(digest=plan.digest, user_id=request.user.pk)
+            confirm = ImportConfirmForm(initial={"ticket": ticket}, user_id=request.user.pk)
+    return _render(
+        model_admin,
+        request,
+        plan_form=plan_form,
+        pages=_displayed(plan.pages) if plan else None,
+        confirm=confirm,
+    )
+
+
+def _run_preview(plan_form: PagePlanForm):
+    pages = plan_form.pages()
+    try:
+        raws = import_staging.staged(plan_form.staging_id, len(pages))
+    except import_staging.StagingGone as error:
+        raise forms.ValidationError(expired_message()) from error
+    options = plan_form.options()
+    return pages_preview(
+        sources=ticket_sources({"files": pages, "options": options}, raws),
+        encoding=options["encoding"] or None,
+        publish=options["publish"],
+        overwrite=options["overwrite"],
+    )
+
+
+def _confirm(model_admin, request):
+    """Write what the ticket's preview showed, or nothing, with a message saying why."""
+    form = ImportConfirmForm(request.POST, user_id=request.user.pk)
+    if not form.is_valid():
+        return _refused(model_admin, request, " ".join(form.errors.get("ticket", [])))
+    ticket = form.cleaned_data["ticket"]
+    try:
+        raws = import_staging.staged(ticket["id"], len(ticket["files"]))
+        sources = ticket_sources(ticket, raws)
+        options = ticket["options"]
+        # The editor's account goes to the revision history here (user=) once pages_import
+        # takes it: the one call that writes.
+        reports = pages_import(
+            sources=sources,
+            encoding=options["encoding"] or None,
+            publish=options["publish"],
+            overwrite=options["overwrite"],
+            previewed=ticket["plan"],
+        )
+    except import_staging.StagingGone:
+        return _refused(model_admin, request, expired_message())
+    except (forms.ValidationError, ImportFailure) as error:
+        return _refused(model_admin, request, _message(error))
+    import_staging.discard(ticket["id"])
+    model_admin.message_user(request, import_summary(reports, dry_run=False), messages.SUCCESS)
+    issue = Issue.objects.get(date=reports[0].issue_date)
+    return redirect("admin:newsletter_issue_change", issue.pk)
+
+
+def _refused(model_admin, request, message: str):
+    return _render(model_admin, request, upload=PageUploadForm(), refusal=message)
+
+
+def _render(model_admin, request, **context):
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "导入版面" if "upload" in context else "导入版面：预览",
+        **context,
+    }
+    return TemplateResponse(request, TEMPLATE, context)
+
+
+def _message(error) -> str:
+    return " ".join(error.messages) if isinstance(error, forms.ValidationError) else str(error)
+
+
+def _displayed(pages: list[dict]) -> list[dict]:
+    """The plan with what the template needs marked: repairs' changes, counts."""
+    for page in pages:
+        report = page["report"]
+        page["counts"] = {
+            label: sum(a["action"] == action for a in page["articles"])
+            for action, label in ACTIONS.items()
+        }
+        page["counts"]["删除"] = len(report["removed"])
+        page["punctuation"] = sum(r["kind"] == "punctuation" for r in report["repairs"])
+        for article in page["articles"]:
+            article["action_label"] = ACTIONS[article["action"]]
+            article["byline"] = [c for c in article["credits"] if c["role"] != "mentioned"]
+            article["people"] = [c for c in article["credits"] if c["role"] == "mentioned"]
+            for repair in article["repairs"]:
+                repair["label"] = REPAIRS.get(repair["kind"], repair["kind"])
+                repair["before_parts"], repair["after_parts"] = _marked(
+                    repair["before"], repair["after"]
+                )
+    return pages
+
+
+def _marked(before: str, after: str) -> tuple[list, list]:
+    """Both texts as (text, changed) runs: what the repair took out, what it put in."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    old, new = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if before[i1:i2]:
+            old.append((before[i1:i2], tag != "equal"))
+        if after[j1:j2]:
+            new.append((after[j1:j2], tag != "equal"))
+    return old, new
