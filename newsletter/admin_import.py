@@ -136,6 +136,7 @@ def _displayed(pages: list[dict]) -> list[dict]:
     """The plan with what the template needs marked: repairs' changes, counts."""
     for page in pages:
         report = page["report"]
+        page["date_label"] = _date_label(page["issue"]["date"])
         page["counts"] = {
             label: sum(a["action"] == action for a in page["articles"])
             for action, label in ACTIONS.items()
@@ -154,13 +155,31 @@ def _displayed(pages: list[dict]) -> list[dict]:
     return pages
 
 
+def _date_label(iso: str) -> str:
+    year, month, day = map(int, iso.split("-"))
+    return f"{year}年{month}月{day}日"
+
+
 def _marked(before: str, after: str) -> tuple[list, list]:
-    """Both texts as (text, changed) runs: what the repair took out, what it put in."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """Both texts as (text, changed) runs: what the repair took out, what it put in.
+
+    The two are windows of different reach around the repair (…甲|乙… and …甲乙丙…):
+    what one has beyond the other's first or last shared run is context, not a change.
+    """
+    core_before, core_after = before.strip("…"), after.strip("…")
+    opcodes = difflib.SequenceMatcher(None, core_before, core_after, autojunk=False).get_opcodes()
     old, new = [], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if before[i1:i2]:
-            old.append((before[i1:i2], tag != "equal"))
-        if after[j1:j2]:
-            new.append((after[j1:j2], tag != "equal"))
-    return old, new
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        changed = tag != "equal" and 0 < index < len(opcodes) - 1
+        if core_before[i1:i2]:
+            old.append((core_before[i1:i2], changed))
+        if core_after[j1:j2]:
+            new.append((core_after[j1:j2], changed))
+    return _ellipsis(before, old), _ellipsis(after, new)
+
+
+def _ellipsis(text: str, runs: list) -> list:
+    """The runs with the text's own leading and trailing … put back, as context."""
+    head = [(text[: len(text) - len(text.lstrip("…"))], False)]
+    tail = [(text[len(text.rstrip("…")) :], False)]
+    return [run for run in head + runs + tail if run[0]]
