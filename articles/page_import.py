@@ -312,7 +312,8 @@ class PageLoader:
             f"{article.title}: {f}" for f in kept if getattr(article, f) != values[f]
         )
         (report.updated if changed else report.unchanged).append(article.title)
-        self.outcomes[article.pk] = "updated" if changed else "unchanged"
+        if self.outcomes.get(article.pk) != "created":  # a placeholder this run made is new
+            self.outcomes[article.pk] = "updated" if changed else "unchanged"
         return article
 
     def _search_text(self, article: Article) -> str:
@@ -380,6 +381,7 @@ class PageLoader:
                 report.teasers.append(f"{item.title} → 第{item.teaser_page}版（待导入）")
         Article.objects.bulk_create(placeholders)
         self.written[Article] += len(placeholders)
+        self.outcomes.update((p.pk, "created") for p in placeholders)
         return found
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:

@@ -50,8 +50,11 @@ def import_view(model_admin, request):
     return _preview(model_admin, request, plan_form)
 
 
-def _preview(model_admin, request, plan_form: PagePlanForm):
-    """Run the import and roll it back; show what it would store, and the confirm button."""
+def _preview(model_admin, request, plan_form: PagePlanForm, refusal: str = ""):
+    """Run the import and roll it back; show what it would store, and the confirm button.
+
+    refusal: why a confirmation just wrote nothing, shown above the new preview.
+    """
     plan, confirm = None, None
     if plan_form.is_valid():
         try:
@@ -67,6 +70,7 @@ def _preview(model_admin, request, plan_form: PagePlanForm):
         plan_form=plan_form,
         pages=_displayed(plan.pages) if plan else None,
         confirm=confirm,
+        refusal=refusal,
     )
 
 
@@ -106,8 +110,11 @@ def _confirm(model_admin, request):
         )
     except import_staging.StagingGone:
         return _refused(model_admin, request, expired_message())
-    except (forms.ValidationError, ImportFailure) as error:
+    except forms.ValidationError as error:  # the staged bytes changed: upload them again
         return _refused(model_admin, request, _message(error))
+    except ImportFailure as error:  # the database changed: the same files, previewed anew
+        plan_form = PagePlanForm.from_ticket(ticket)
+        return _preview(model_admin, request, plan_form, refusal=_message(error))
     import_staging.discard(ticket["id"])
     model_admin.message_user(request, import_summary(reports, dry_run=False), messages.SUCCESS)
     issue = Issue.objects.get(date=reports[0].issue_date)

@@ -184,6 +184,21 @@ class PagePlanForm(ImportOptionsForm):
         form.staging_id = staging_id
         return form
 
+    @classmethod
+    def from_ticket(cls, ticket: dict) -> "PagePlanForm":
+        """The form that previews a ticket's files and settings again."""
+        files = [{"name": f["name"], "sha256": f["sha256"]} for f in ticket["files"]]
+        data = {
+            "staged": signing.dumps({"id": ticket["id"], "files": files}, salt=_STAGED),
+            **{k: v for k, v in ticket["options"].items() if v not in (None, False)},
+        }
+        for index, staged in enumerate(ticket["files"]):
+            data[f"page_{index}"] = staged["page"]
+            data[f"section_{index}"] = staged["section"]
+        form = cls(data, files=files)
+        form.staging_id = ticket["id"]
+        return form
+
     def clean_staged(self):
         if not self.staged_files:
             raise forms.ValidationError(expired_message())

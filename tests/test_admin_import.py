@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.import_plan import stored_articles
 from articles.models import Article
 from newsletter.models import Issue, Page
 from people.models import Person
@@ -222,16 +223,23 @@ def test_a_file_changed_between_preview_and_confirm_writes_nothing(client, edito
 
 def test_a_database_changed_between_preview_and_confirm_is_refused(client, editor):
     client.force_login(editor)
-    preview = upload(client, {"p1.txt": SEED.read_bytes()}, date=DATE)
+    preview = upload(client, {SEED.name: SEED.read_bytes()}, date=DATE)  # a lone file: page 1
     call_command("import_pages", str(SEED), "--date", DATE, stdout=StringIO())
     article = Article.objects.get(page_number=1, position=1)
-    article.title = "编辑改过的标题"
+    article.title, article.edited_fields = "编辑改过的标题", ["title"]  # as the admin saves it
     article.save()
     before = all_rows()
     response = confirm(client, preview)
     assert response.status_code == 200
     assert "预览之后，数据库中的内容有了变化" in error_of(response)
     assert "请重新预览" in error_of(response)
+    assert all_rows() == before
+    # The same files are previewed again against the database as it is now.
+    actions = {a["title"]: a["action"] for a in response.context["pages"][0]["articles"]}
+    assert set(actions.values()) == {"unchanged"}  # the editor's title among them, kept
+    assert "编辑改过的标题" in actions
+    assert "保留编辑的修改" in response.content.decode()
+    assert confirm(client, response).status_code == 302
     assert all_rows() == before
 
 
@@ -340,3 +348,23 @@ def test_gb18030_upload_is_read_correctly(client, editor):
     data = SEED.read_text(encoding="utf-8").encode("gb18030")
     confirm(client, upload(client, {"p1.txt": data}, date=DATE))
     assert Article.objects.filter(title="浙江出招助外贸企业出口转内销").exists()
+
+
+def test_a_placeholder_made_and_filled_in_one_import_is_previewed_as_new(client, editor, issue):
+    client.force_login(editor)
+    front, second = issue[0], issue[1]  # page 1's teaser waits for page 2's article
+    files = {front.name: front.read_bytes(), second.name: second.read_bytes()}
+    preview = upload(client, files, date=DATE)
+    page_1, page_2 = preview.context["pages"]
+    assert "老旧小区加装电梯难在哪 → 第2版（待导入）" in page_1["report"]["teasers"]
+    assert {a["action"] for a in page_2["articles"]} == {"created"}
+    assert "老旧小区加装电梯难在哪？" in page_2["report"]["updated"]  # the command's report
+
+
+def test_reading_a_page_back_costs_the_same_few_queries_however_many_articles(
+    django_assert_num_queries,
+):
+    call_command("import_pages", str(SEED), "--date", DATE, stdout=StringIO())
+    page = Page.objects.get(number=1)
+    with django_assert_num_queries(4):  # articles, credits with people, places, topics
+        assert len(stored_articles(page)) == 8
