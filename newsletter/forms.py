@@ -172,31 +172,32 @@ class PagePlanForm(ImportOptionsForm):
     def first(cls, staging_id: str, uploads: list[tuple[str, bytes]], options: dict):
         """The form right after an upload, bound to what the file names say."""
         files = [{"name": name, "sha256": _sha256(raw)} for name, raw in uploads]
-        data = {
-            "staged": signing.dumps({"id": staging_id, "files": files}, salt=_STAGED),
-            **{k: v for k, v in options.items() if v not in (None, False)},
-        }
-        for index, (name, _) in enumerate(uploads):
-            page = page_from_name(name) or (1 if len(uploads) == 1 else None)
-            data[f"page_{index}"] = page or ""
-            data[f"section_{index}"] = section_from_name(name)
-        form = cls(data, files=files)
-        form.staging_id = staging_id
-        return form
+        pages = [
+            {
+                "page": page_from_name(name) or (1 if len(uploads) == 1 else ""),
+                "section": section_from_name(name),
+            }
+            for name, _ in uploads
+        ]
+        return cls._bound(staging_id, files, pages, options)
 
     @classmethod
     def from_ticket(cls, ticket: dict) -> "PagePlanForm":
         """The form that previews a ticket's files and settings again."""
         files = [{"name": f["name"], "sha256": f["sha256"]} for f in ticket["files"]]
+        return cls._bound(ticket["id"], files, ticket["files"], ticket["options"])
+
+    @classmethod
+    def _bound(cls, staging_id: str, files: list[dict], pages: list[dict], options: dict):
         data = {
-            "staged": signing.dumps({"id": ticket["id"], "files": files}, salt=_STAGED),
-            **{k: v for k, v in ticket["options"].items() if v not in (None, False)},
+            "staged": signing.dumps({"id": staging_id, "files": files}, salt=_STAGED),
+            **{k: v for k, v in options.items() if v not in (None, False)},
         }
-        for index, staged in enumerate(ticket["files"]):
-            data[f"page_{index}"] = staged["page"]
-            data[f"section_{index}"] = staged["section"]
+        for index, page in enumerate(pages):
+            data[f"page_{index}"] = page["page"]
+            data[f"section_{index}"] = page["section"]
         form = cls(data, files=files)
-        form.staging_id = ticket["id"]
+        form.staging_id = staging_id
         return form
 
     def clean_staged(self):

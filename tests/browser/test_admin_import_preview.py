@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SEED = Path(__file__).resolve().parent.parent.parent / "seeds" / "000_05b83c2a48b8b92d.txt"
 
 
-def test_upload_preview_confirm(reference_data, live_server, browser, django_user_model, settings):
-    settings.IMPORT_STAGING_DIR = SCREENSHOTS.parent / "test-import-staging"
+def test_upload_preview_confirm(
+    reference_data, live_server, browser, django_user_model, settings, tmp_path
+):
+    settings.IMPORT_STAGING_DIR = tmp_path / "staging"
     django_user_model.objects.create_superuser(username="chief", password="chief-password")
     Person.objects.create(name="马晓", slug="ma-xiao")  # one person the archive already knows
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
