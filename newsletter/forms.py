@@ -280,8 +280,8 @@ def ticket_sources(ticket: dict, raws: list[bytes]) -> list[PageSource]:
 
 def expired_message() -> str:
     return (
-        f"上传的文件只保留 {_max_age() // 60} 分钟，已过期清除，未做任何改动。"
-        "请重新上传文件并预览。"
+        "上传的文件已不在服务器上：已经确认导入，或超过 "
+        f"{_max_age() // 60} 分钟已过期清除。这次未做任何改动；如需导入，请重新上传文件并预览。"
     )
 
 

@@ -135,6 +135,10 @@ def test_the_staged_files_are_removed_after_the_confirmation(client, editor, sta
     assert [p.name for p in staging.glob("*/*")] == ["0.txt"]  # never the browser's name
     confirm(client, preview)
     assert not list(staging.iterdir())
+    before = all_rows()
+    again = confirm(client, preview)  # a second click
+    assert "已经确认导入" in error_of(again)
+    assert all_rows() == before
 
 
 def test_several_pages_of_one_issue_in_any_order_are_the_command_s_rows(client, editor, issue):
@@ -296,7 +300,7 @@ def test_bad_files_are_refused_in_the_form_and_nothing_is_kept(
     client.force_login(editor)
     response = upload(client, files, date=DATE, **options)
     assert response.status_code == 200
-    assert message in error_of(response)
+    assert message in error_of(response) and message in response.content.decode()
     assert not Issue.objects.exists()
     assert not staging.exists() or not list(staging.iterdir())
 
