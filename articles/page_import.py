@@ -135,6 +135,11 @@ class PageLoader:
         self.written: Counter[type[Model]] = Counter()  # rows inserted or deleted, per model
         # Rows created or changed since the caller last took them, for the history.
         self.changed: defaultdict[type[Model], set[int]] = defaultdict(set)
+        # What a preview shows: each page loaded, each printed article's outcome
+        # ("created", "updated", "unchanged") by pk, and the people this run created.
+        self.pages: list[Page] = []
+        self.outcomes: dict[int, str] = {}
+        self.created_people: set[int] = set()
 
     @transaction.atomic
     def load(self, parsed: ParsedPage, target: PageTarget) -> PageReport:
@@ -202,6 +207,8 @@ class PageLoader:
         Article.objects.bulk_create(new)
         self.written[Article] += len(new)
         self._changed(new)
+        self.outcomes.update((a.pk, "created") for a in new)
+        self.pages.append(page)
         self._enrich(
             [
                 (article, item, credited[id(item)])
@@ -312,6 +319,8 @@ class PageLoader:
             f"{article.title}: {f}" for f in kept if getattr(article, f) != values[f]
         )
         (report.updated if changed else report.unchanged).append(article.title)
+        if self.outcomes.get(article.pk) != "created":  # a placeholder this run made is new
+            self.outcomes[article.pk] = "updated" if changed else "unchanged"
         return article
 
     def _search_text(self, article: Article) -> str:
@@ -381,6 +390,7 @@ class PageLoader:
         Article.objects.bulk_create(placeholders)
         self.written[Article] += len(placeholders)
         self._changed(placeholders)
+        self.outcomes.update((p.pk, "created") for p in placeholders)
         return found
 
     def _publish(self, issue: Issue, articles: list[Article]) -> None:
@@ -517,6 +527,7 @@ class PageLoader:
         Person.objects.bulk_create(self.pending_people)
         self.written[Person] += len(self.pending_people)
         self._changed(self.pending_people)
+        self.created_people.update(person.pk for person in self.pending_people)
         add_user_words(person.name for person in self.pending_people)
         self.pending_people.clear()
 

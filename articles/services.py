@@ -3,6 +3,7 @@ importing printed pages. Publishing is in articles.workflow."""
 
 import dataclasses
 import datetime
+import functools
 
 import reversion
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from newsletter.history import add_to_revision, record_changes
 from newsletter.models import Page
 from newsletter.page_cache import bulk_writes, content_changed
 
+from .import_plan import ImportPlan, import_plan
 from .importing.dating import infer_issue_date
 from .importing.parallel import parse_pages
 from .importing.parsed import ParseError
@@ -95,6 +97,10 @@ class ImportFailure(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class PlanChanged(ImportFailure):
+    """The rows an import would write are no longer those an editor previewed."""
+
+
 # What one printed page can be: its text is some 10-30 KB and holds a few dozen
 # articles. More is a whole issue or the wrong file in one, which would be imported
 # as one page (a 20 MB file became 13,080 articles); the command can raise both.
@@ -120,6 +126,7 @@ def pages_import(
     max_bytes: int = MAX_PAGE_BYTES,
     max_articles: int = MAX_PAGE_ARTICLES,
     user=None,
+    previewed: str | None = None,
 ) -> list[PageReport]:
     """Parse and load every page in one transaction (rolled back on a dry run or any error).
 
@@ -132,7 +139,59 @@ def pages_import(
     tables the import changed much of get fresh planner statistics. Every row the
     import creates or changes gets a revision in the history, by user (an editor
     importing in the admin; None for the command).
+
+    previewed is the digest of a preview's plan (pages_preview): the import is then
+    committed only if it writes exactly those rows, else refused with PlanChanged.
     """
+    reports, _ = _import(
+        sources=sources,
+        encoding=encoding,
+        keep_punctuation=keep_punctuation,
+        publish=publish,
+        overwrite=overwrite,
+        dry_run=dry_run,
+        max_bytes=max_bytes,
+        max_articles=max_articles,
+        read_plan=previewed is not None,
+        previewed=previewed,
+        user=user,
+    )
+    return reports
+
+
+def pages_preview(
+    *,
+    sources: list[PageSource],
+    encoding: str | None = None,
+    publish: bool = False,
+    overwrite: bool = False,
+) -> ImportPlan:
+    """The rows an import of these pages would write, read back before rolling back."""
+    _, plan = _import(
+        sources=sources,
+        encoding=encoding,
+        publish=publish,
+        overwrite=overwrite,
+        dry_run=True,
+        read_plan=True,
+    )
+    return plan
+
+
+def _import(
+    *,
+    sources: list[PageSource],
+    encoding: str | None,
+    publish: bool,
+    overwrite: bool,
+    dry_run: bool,
+    keep_punctuation: bool = False,
+    max_bytes: int = MAX_PAGE_BYTES,
+    max_articles: int = MAX_PAGE_ARTICLES,
+    read_plan: bool = False,
+    previewed: str | None = None,
+    user=None,
+) -> tuple[list[PageReport], ImportPlan | None]:
     unnumbered = [source.name for source in sources if source.page is None]
     if len(sources) > 1 and unnumbered:
         raise ImportFailure(
@@ -168,13 +227,25 @@ def pages_import(
                 "确需导入时，命令行可用 --max-articles 放宽上限。",
             )
     texts = search_texts(parsed_pages)
+    load = functools.partial(
+        _load_pages,
+        sources,
+        parsed_pages,
+        publish,
+        overwrite,
+        dry_run,
+        texts,
+        read_plan,
+        previewed,
+        user,
+    )
     try:
-        reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts, user)
+        reports, plan = load()
     except IntegrityError:
         # A concurrent import created the same new person (or region, topic) first:
         # once it has committed, a second attempt finds it and succeeds.
         try:
-            reports = _load_pages(sources, parsed_pages, publish, overwrite, dry_run, texts, user)
+            reports, plan = load()
         except IntegrityError as error:
             raise ImportFailure(
                 "、".join(source.name for source in sources),
@@ -182,13 +253,16 @@ def pages_import(
             ) from error
     if not dry_run:
         content_changed()  # once: the loader's bulk_create and update() send no signals
-    return reports
+    return reports, plan
 
 
 def _load_pages(
-    sources, parsed_pages, publish, overwrite, dry_run, texts, user
-) -> list[PageReport]:
-    """Write the parsed pages in one transaction: all of them, or none."""
+    sources, parsed_pages, publish, overwrite, dry_run, texts, read_plan, previewed, user
+):
+    """Write the parsed pages in one transaction: all of them, or none.
+
+    The plan (the rows as written) is read back for a preview or to check one.
+    """
     with bulk_writes(), transaction.atomic():
         loader = PageLoader(publish=publish, overwrite=overwrite, search_texts=texts)
         reports, seen = [], {}
@@ -210,12 +284,19 @@ def _load_pages(
                 comment = f"导入 {source.name} 第{target.page_number}版"
                 record_changes(loader.changed, comment=comment, user=user)
             loader.changed.clear()
+        plan = import_plan(loader, reports, parsed_pages) if read_plan else None
+        if previewed is not None and plan.digest != previewed:
+            raise PlanChanged(
+                "、".join(source.name for source in sources),
+                "预览之后，数据库中的内容有了变化，现在导入的结果与预览的不同，"
+                "未做任何改动。请重新预览，核对后再确认导入。",
+            )
         if dry_run:
             transaction.set_rollback(True)
         else:
             # Fresh statistics are a help, not part of the import: a failure is only logged.
             transaction.on_commit(lambda: analyze_tables(loader.written), robust=True)
-    return reports
+    return reports, plan
 
 
 def _target(source: PageSource, parsed) -> PageTarget:

@@ -3,22 +3,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from articles import workflow
 from articles.models import Article
-from articles.services import (
-    ImportFailure,
-    article_move,
-    articles_replace,
-    import_summary,
-    pages_import,
-)
+from articles.services import article_move, articles_replace
 
 from .admin_history import HistoryAdmin
-from .forms import PageImportForm
+from .admin_import import import_view
 from .models import Issue, Page, Region
 
 
@@ -94,42 +87,8 @@ class IssueAdmin(HistoryAdmin):
         return redirect(f"{url}#article-{article.pk}")
 
     def import_view(self, request):
-        """Import one printed page through the same service as the import_pages command."""
-        if not (
-            request.user.has_perm("newsletter.add_issue")
-            and request.user.has_perm("articles.add_article")
-        ):
-            raise PermissionDenied
-        may_publish = workflow.may_publish_issues(request.user)
-        form = PageImportForm(request.POST or None, request.FILES or None, may_publish=may_publish)
-        reports = None
-        if request.method == "POST" and form.is_valid():
-            options = form.cleaned_data
-            try:
-                reports = pages_import(
-                    sources=[form.source()],
-                    encoding=options["encoding"] or None,
-                    publish=may_publish and options.get("publish", False),
-                    overwrite=options["overwrite"],
-                    dry_run=options["dry_run"],
-                    user=request.user,
-                )
-            except ImportFailure as error:
-                form.add_error("file", str(error))
-            else:
-                summary = import_summary(reports, dry_run=options["dry_run"])
-                self.message_user(request, summary, messages.SUCCESS)
-                if not options["dry_run"]:
-                    issue = Issue.objects.get(date=reports[0].issue_date)
-                    return redirect("admin:newsletter_issue_change", issue.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "导入版面",
-            "form": form,
-            "reports": reports,
-        }
-        return TemplateResponse(request, "admin/newsletter/issue/import.html", context)
+        """Import printed pages: upload, preview, confirm (admin_import)."""
+        return import_view(self, request)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -150,6 +150,10 @@ DATABASES = {
         )
     )
 }
+# Page files an editor uploaded, kept between the import's preview and its confirmation.
+IMPORT_STAGING_DIR = VAR_DIR / "import-staging"
+IMPORT_STAGING_SECONDS = 3600
+
 # Read replicas, comma-separated: anonymous readers' pages read from them (db_routers.py).
 _replica_urls = env_list("DATABASE_REPLICA_URLS")
 DATABASE_REPLICAS = [f"replica_{n}" for n in range(1, len(_replica_urls) + 1)]

@@ -195,11 +195,16 @@ def test_the_text_report_prints_hostile_text_as_written(page_file):
     assert not Article.objects.exists()
 
 
-def test_the_admin_dry_run_report_renders_hostile_text_as_text(admin_client, page_file):
+def test_the_admin_import_preview_renders_hostile_text_as_text(
+    admin_client, page_file, settings, tmp_path
+):
+    settings.IMPORT_STAGING_DIR = tmp_path / "staging"
     response = admin_client.post(
         reverse("admin:newsletter_issue_import"),
-        {"file": page_file.open("rb"), "page": 1, "date": "2025-04-23", "dry_run": "on"},
+        {"step": "upload", "files": page_file.open("rb"), "date": "2025-04-23"},
     )
     assert response.status_code == 200
-    assert_rendered_as_text(response.content.decode(), f"标题{SCRIPT}")
+    html = response.content.decode()
+    assert_rendered_as_text(html, f"标题{SCRIPT}")
+    assert f"正文{escape(HOSTILE)}" in html  # the first lines of the text
     assert not Article.objects.exists()

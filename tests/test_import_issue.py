@@ -1,7 +1,9 @@
-"""A whole issue imports the same in any order and grouping, its teasers resolved either way."""
+"""A whole issue imports the same in any order and grouping, its teasers resolved either way.
+
+The issue's four files are the `issue` fixture (tests/conftest.py).
+"""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,49 +16,14 @@ from .import_rows import all_rows, content_rows
 
 pytestmark = pytest.mark.django_db
 
-PAGES = Path(__file__).resolve().parent / "pages"
 DATE = "2025-04-22"
 
-# Four test pages as one issue, each named by a different file-name convention; every
-# teaser re-pointed at an article of its page, under a title as a front page shortens it.
-ISSUE = {
-    "第1版.txt": (
-        "taizhou_p1.txt",
-        {"缙云烧饼飘香海外\n": "老旧小区加装电梯难在哪\n"},  # 老旧小区加装电梯难在哪？
-    ),
-    "p2.txt": (
-        "wenzhou_p2.txt",
-        {
-            "瓯海政协委员走进田间地头\n": "兰溪政协委员夜访企业\n",  # the same title
-            "温州民盟举办“同心讲堂”\n": "江山市政协开展“请你来协商”\n",  # …“请你来协商”活动
-        },
-    ),
-    "jinhua_p3.txt": (
-        "jinhua_p3.txt",
-        {"浦江政协助力“水晶之都”转型\n": "温州政协为“两个健康”献策\n"},  # words left out
-    ),
-    "04.txt": ("quzhou_p4.txt", {}),
-}
 TEASERS = {
     "老旧小区加装电梯难在哪": (2, "老旧小区加装电梯难在哪？"),
     "兰溪政协委员夜访企业": (3, "兰溪政协委员夜访企业"),
     "江山市政协开展“请你来协商”": (4, "江山市政协开展“请你来协商”活动"),
     "温州政协为“两个健康”献策": (2, "温州政协“请你来协商”为“两个健康”献策"),
 }
-
-
-@pytest.fixture
-def issue(tmp_path) -> list[Path]:
-    """The issue's files, page 1 to 4, in a folder of their own."""
-    files = []
-    for name, (source, teasers) in ISSUE.items():
-        text = (PAGES / source).read_text(encoding="utf-8")
-        for old, new in teasers.items():
-            assert old in text
-            text = text.replace(old, new)
-        files.append(tmp_path / name)
-        files[-1].write_text(text, encoding="utf-8")
-    return files
 
 
 def run(*paths):

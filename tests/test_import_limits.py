@@ -1,13 +1,14 @@
-"""What an import accepts: a page's size and article count, regular files, .txt uploads."""
+"""What the command accepts: a page's size and article count, regular files.
+
+The admin's upload limits are tested with its form (test_admin_import.py).
+"""
 
 import os
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from articles.services import MAX_PAGE_BYTES
 from newsletter.models import Page
@@ -18,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_05b83c2a48b8b92d.txt"
 SEED_ARTICLES = 8
-URL = reverse("admin:newsletter_issue_import")
 
 
 def run(*args) -> str:
@@ -92,39 +92,3 @@ def test_a_file_replaced_by_a_fifo_after_it_was_listed_is_refused_when_opened(tm
     os.mkfifo(fifo)
     with pytest.raises(CommandError, match="不是普通文件"):
         _read(fifo, MAX_PAGE_BYTES)
-
-
-# The admin's upload ---------------------------------------------------------------
-
-
-def post(client, data: bytes, name: str):
-    upload = SimpleUploadedFile(name, data, content_type="text/plain")
-    return client.post(URL, {"file": upload, "page": 1, "date": "2025-04-22"})
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("p1.txt", SEED.read_bytes() + b"\n" * MAX_PAGE_BYTES, "不应超过 1 MB"),
-        ("p1.docx", SEED.read_bytes(), "只接受纯文本 .txt 文件"),
-        ("p1.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "不是文本文件"),
-        ("p1.txt", SEED.read_bytes() * 8, "超过一个版面最多 60 篇的上限"),
-    ],
-    ids=["too-big", "not-txt", "not-text", "too-many-articles"],
-)
-def test_the_admin_refuses_an_upload_as_a_form_error_and_writes_nothing(
-    client, editor, name, data, message
-):
-    client.force_login(editor)
-    before = all_rows()
-    response = post(client, data, name)
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert all_rows() == before
-
-
-@pytest.mark.parametrize("name", ["../../etc/p1.txt", "C:\\Users\\编辑\\p1.txt"])
-def test_the_admin_records_only_the_base_name_of_an_upload(client, editor, name):
-    client.force_login(editor)
-    assert post(client, SEED.read_bytes(), name).status_code == 302
-    assert Page.objects.get(number=1).source_file == "p1.txt"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.importing.filenames import page_from_name
+from articles.importing.filenames import page_from_name, section_from_name
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,19 @@ def test_names_that_give_a_page(name, page):
 )
 def test_names_that_give_none(name):
     assert page_from_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "section"),
+    [
+        ("P03-要闻.txt", "要闻"),
+        ("第2版_综合新闻.txt", "综合新闻"),
+        ("第12版 要闻.txt", "要闻"),
+        ("要闻_p1.txt", "要闻"),
+        ("20250422_第2版.txt", ""),  # a date beside the number is no section
+        ("jinhua_p3.txt", ""),  # nor a place in pinyin
+        ("要闻.txt", ""),  # a section without a page number is not trusted
+    ],
+)
+def test_the_section_named_beside_the_page_number(name, section):
+    assert section_from_name(name) == section
