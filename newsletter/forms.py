@@ -80,7 +80,7 @@ class ImportOptionsForm(forms.Form):
     publish = forms.BooleanField(label="导入后立即发布", required=False)
 
     def option_fields(self) -> list:
-        return [self[name] for name in ImportOptionsForm.base_fields]
+        return [self[name] for name in ImportOptionsForm.base_fields if name in self.fields]
 
     def options(self) -> dict:
         data = self.cleaned_data

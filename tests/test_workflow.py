@@ -335,24 +335,29 @@ def test_the_issue_list_offers_each_user_only_their_actions(login, role, offered
 # The import form's 发布
 
 
-def import_seed(client, **fields):
-    upload = SimpleUploadedFile("page.txt", SEED.read_bytes(), content_type="text/plain")
-    form = {"file": upload, "page": 1, "section": "要闻", "date": "2025-04-22", **fields}
-    return client.post(reverse("admin:newsletter_issue_import"), form)
+def import_seed(client, **options):
+    """Upload the seed page, then confirm its preview: (the upload form, the confirmation)."""
+    url = reverse("admin:newsletter_issue_import")
+    form = client.get(url).context["upload"]
+    upload = SimpleUploadedFile("p1.txt", SEED.read_bytes(), content_type="text/plain")
+    preview = client.post(
+        url, {"step": "upload", "files": [upload], "date": "2025-04-22", **options}
+    )
+    ticket = preview.context["confirm"]["ticket"].value()
+    return form, client.post(url, {"step": "confirm", "ticket": ticket})
 
 
 def test_an_editors_import_form_has_no_publish_option_and_ignores_a_posted_one(login):
-    client = login("editor")
-    form = client.get(reverse("admin:newsletter_issue_import")).context["form"]
+    form, confirmed = import_seed(login("editor"), publish="on")
     assert "publish" not in form.fields
-    assert import_seed(client, publish="on").status_code == 302
+    assert confirmed.status_code == 302
     assert Issue.objects.get().status == "draft"
     assert not Article.objects.exclude(status="draft").exists()
 
 
 def test_a_chief_editor_publishes_on_import(login):
-    client = login("chief")
-    assert "publish" in client.get(reverse("admin:newsletter_issue_import")).context["form"].fields
-    assert import_seed(client, publish="on").status_code == 302
+    form, confirmed = import_seed(login("chief"), publish="on")
+    assert "publish" in form.fields
+    assert confirmed.status_code == 302
     assert Issue.objects.get().status == "published"
     assert Article.objects.published().count() == 8
