@@ -1,0 +1,22 @@
+"""Rate limits for anonymous API clients, counted per client address in Django's cache."""
+
+from django.conf import settings
+from ninja.throttling import AnonRateThrottle
+
+from newsletter.client_ip import client_ip
+
+
+class AnonymousClientThrottle(AnonRateThrottle):
+    """ninja's anonymous throttle, with the rate read from ``API_THROTTLE_RATE`` on each
+    request and the address the login lock-out believes (X-Forwarded-For only from
+    TRUSTED_PROXIES), so a client cannot pick a fresh address per request."""
+
+    def __init__(self):
+        super().__init__(rate=settings.API_THROTTLE_RATE)
+
+    def allow_request(self, request) -> bool:
+        self.num_requests, self.duration = self.parse_rate(settings.API_THROTTLE_RATE)
+        return super().allow_request(request)
+
+    def get_ident(self, request) -> str | None:
+        return client_ip(request)
