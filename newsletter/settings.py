@@ -244,7 +244,7 @@ CORS_ALLOW_HEADERS = ["if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 CORS_PREFLIGHT_MAX_AGE = 86400
 # Requests an anonymous client may make to the API, per address (N/s, N/min, N/hour,
-# N/day); pages answered from the page cache do not count.
+# N/day; empty: no limit); answers from the page cache do not count.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/min")
 
 LOGGING = {
