@@ -108,7 +108,6 @@ def test_each_draft_is_a_404_by_its_url(client, paper):
 
 
 def test_public_things_count_only_public_articles(client, paper):
-    public, *_ = paper
     assert client.get("/api/articles").json()["count"] == 1
     assert client.get("/api/people/gong-kai").json()["article_count"] == 1
     (topic,) = [t for t in client.get("/api/topics").json() if t["slug"] == "ye-xiao"]
