@@ -125,4 +125,5 @@ class PersonPage(Schema):
 
 
 class Error(Schema):
-    detail: str | dict
+    detail: str
+    errors: dict[str, list[str]] | None = Field(None, description="参数有误时：参数名与说明")

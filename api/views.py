@@ -7,9 +7,8 @@ its length; article lists page by cursor like the site's (newsletter/paging.py).
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from ninja import Field, NinjaAPI, Query, Schema
-from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.errors import HttpError
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
@@ -23,7 +22,7 @@ from newsletter.views import credits_prefetch, parse_issue_date
 from people.models import Person
 from people.views import people_directory
 
-from . import schemas
+from . import errors, schemas
 from .paging import article_page, issue_page, page_url
 from .serialize import article_data, issue_data, page_ref, person_ref, region_ref
 from .throttling import AnonymousClientThrottle
@@ -53,58 +52,7 @@ api = NinjaAPI(
     throttle=[AnonymousClientThrottle()],
     renderer=ChineseJSONRenderer(),
 )
-
-
-# ---------------------------------------------------------------- errors, in Chinese
-
-
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc)}, status=404)
-
-
-@api.exception_handler(ValidationError)
-def invalid_parameters(request, exc):
-    return api.create_response(
-        request, {"detail": "参数无效", "errors": _plain_errors(exc.errors)}, status=400
-    )
-
-
-@api.exception_handler(Throttled)
-def throttled(request, exc):
-    return api.create_response(request, {"detail": "请求过于频繁，请稍后再试"}, status=429)
-
-
-def form_errors(errors) -> str:
-    """A form's errors on one line: ``region：选择一个有效的选项…；date_to：…``."""
-    return "；".join(f"{name}：{' '.join(messages)}" for name, messages in errors.items())
-
-
-# pydantic's messages for what a query parameter can get wrong, in Chinese.
-PARAMETER_ERRORS = {
-    "int_parsing": lambda ctx: "应为整数",
-    "greater_than_equal": lambda ctx: f"不能小于 {ctx['ge']}",
-    "less_than_equal": lambda ctx: f"不能大于 {ctx['le']}",
-}
-
-
-def _plain_errors(errors) -> dict:
-    """pydantic's errors as {parameter: [message]} (its input and context left out)."""
-    found: dict[str, list[str]] = {}
-    for error in errors:
-        name = str(error.get("loc", ["?"])[-1])
-        explain = PARAMETER_ERRORS.get(error.get("type"))
-        message = explain(error.get("ctx", {})) if explain else error.get("msg", "")
-        found.setdefault(name, []).append(message)
-    return found
-
-
-def found(queryset, message: str, **lookup):
-    """The one row ``lookup`` finds, or a 404 saying what was not found."""
-    row = queryset.filter(**lookup).first()
-    if row is None:
-        raise Http404(message)
-    return row
+errors.answer_in_chinese(api)
 
 
 # ---------------------------------------------------------------- querysets
@@ -118,10 +66,21 @@ def articles_for_api(queryset):
 ERRORS = {400: schemas.Error, 404: schemas.Error, 429: schemas.Error}
 
 
+def read(path: str, **options):
+    """A GET endpoint, and HEAD beside it (the same answer, as everywhere on the site),
+    left out of the schema, where it would repeat the GET's operation."""
+
+    def register(view):
+        api.api_operation(["HEAD"], path, include_in_schema=False, **options)(view)
+        return api.get(path, **options)(view)
+
+    return register
+
+
 # ---------------------------------------------------------------- issues
 
 
-@api.get("/issues", response={200: schemas.IssuePage, **ERRORS}, tags=["期"])
+@read("/issues", response={200: schemas.IssuePage, **ERRORS}, tags=["期"])
 def list_issues(request, after: str = "", before: str = ""):
     """已发布的各期，从新到旧，每页 50 期。"""
     issues, next_url, previous_url = issue_page(
@@ -134,23 +93,23 @@ def list_issues(request, after: str = "", before: str = ""):
     }
 
 
-@api.get("/issues/{date}", response={200: schemas.IssueDetailOut, **ERRORS}, tags=["期"])
+@read("/issues/{date}", response={200: schemas.IssueDetailOut, **ERRORS}, tags=["期"])
 def get_issue(request, date: str):
     """一期及其各版。日期形如 2025-04-17。"""
-    issue = found(Issue.objects.published(), "没有这一期", date=parse_issue_date(date))
+    issue = errors.found(Issue.objects.published(), "没有这一期", date=parse_issue_date(date))
     pages = issue.pages.order_by("number")
     return {**issue_data(issue), "pages": [page_ref(page, issue) for page in pages]}
 
 
-@api.get(
+@read(
     "/issues/{date}/pages/{int:number}",
     response={200: schemas.PageDetailOut, **ERRORS},
     tags=["期"],
 )
 def get_page(request, date: str, number: int):
     """一版：本版已发布的文章，按版内顺序（含导读）。"""
-    issue = found(Issue.objects.published(), "没有这一期", date=parse_issue_date(date))
-    page = found(issue.pages, "本期没有这一版", number=number)
+    issue = errors.found(Issue.objects.published(), "没有这一期", date=parse_issue_date(date))
+    page = errors.found(issue.pages, "本期没有这一版", number=number)
     articles = articles_for_api(
         Article.objects.published().filter(page=page).select_related("teaser_target__issue")
     ).order_by("position")
@@ -177,7 +136,7 @@ class ArticleFilters(Schema):
     date_to: str = Field("", description="截止日期（含）")
 
 
-@api.get("/articles", response={200: schemas.ArticlePage, **ERRORS}, tags=["文章"])
+@read("/articles", response={200: schemas.ArticlePage, **ERRORS}, tags=["文章"])
 def list_articles(
     request,
     filters: Query[ArticleFilters],
@@ -187,9 +146,11 @@ def list_articles(
 ):
     """已发布的文章（不含导读），从新到旧、按版面顺序，可筛选。"""
     data = {name: value for name, value in filters.dict().items() if value}
-    filterset = ArticleFilter(data, queryset=Article.objects.published().exclude(kind="teaser"))
+    filterset = ArticleFilter(
+        data, queryset=Article.objects.published().exclude(kind=Article.Kind.TEASER)
+    )
     if not filterset.is_valid():
-        raise HttpError(400, "筛选条件无效：" + form_errors(filterset.errors))
+        raise HttpError(400, "筛选条件无效：" + errors.form_errors(filterset.errors))
     matching = filterset.qs
     articles, next_url, previous_url = article_page(
         request, articles_for_api(matching), after=after, before=before, size=size
@@ -206,7 +167,7 @@ def list_articles(
     }
 
 
-@api.get(
+@read(
     "/articles/{int:article_id}",
     response={200: schemas.ArticleDetailOut, **ERRORS},
     tags=["文章"],
@@ -214,14 +175,14 @@ def list_articles(
 def get_article(request, article_id: int):
     """一篇文章：正文、署名与文中人物（职务照录原文）、地区（主要地区在前）、专题。"""
     articles = articles_for_api(Article.objects.published()).select_related("teaser_target__issue")
-    article = found(articles, "没有这篇文章", pk=article_id)
+    article = errors.found(articles, "没有这篇文章", pk=article_id)
     return article_data(article, detail=True)
 
 
 # ---------------------------------------------------------------- people
 
 
-@api.get("/people", response={200: schemas.PersonPage, **ERRORS}, tags=["人物"])
+@read("/people", response={200: schemas.PersonPage, **ERRORS}, tags=["人物"])
 def list_people(request, page: int = Query(1, ge=1, description="页码")):
     """在已发布文章中出现的人物：委员、记者、通讯员、其他，每页 200 人。"""
     directory = cached_until_changed("people-directory", people_directory)
@@ -238,13 +199,13 @@ def list_people(request, page: int = Query(1, ge=1, description="页码")):
     }
 
 
-@api.get("/people/{slug}", response={200: schemas.PersonOut, **ERRORS}, tags=["人物"])
+@read("/people/{slug}", response={200: schemas.PersonOut, **ERRORS}, tags=["人物"])
 def get_person(request, slug: str):
     """一位人物；只在草稿中出现的人物不存在。其文章见 /api/articles?person=slug。"""
-    person = found(Person.objects.select_related("region"), "没有这个人物", slug=slug[:64])
+    person = errors.found(Person.objects.select_related("region"), "没有这个人物", slug=slug)
     count = Article.objects.published().with_person(person).count()
-    if not count:
-        raise Http404("没有这个人物的公开文章")
+    if not count:  # named in drafts only: answered as if unknown, so nothing leaks
+        raise HttpError(404, "没有这个人物")
     return person_data(person, count)
 
 
@@ -262,7 +223,7 @@ def person_data(person: Person, article_count: int) -> dict:
 # ---------------------------------------------------------------- regions and topics
 
 
-@api.get("/regions", response=list[schemas.RegionOut], tags=["地区与专题"])
+@read("/regions", response=list[schemas.RegionOut], tags=["地区与专题"])
 def list_regions(request):
     """浙江省、各地级市及其县（市、区），按行政区划代码排列。"""
     regions = Region.objects.select_related("parent").order_by("code")
@@ -277,7 +238,7 @@ def list_regions(request):
     ]
 
 
-@api.get("/topics", response=list[schemas.TopicOut], tags=["地区与专题"])
+@read("/topics", response=list[schemas.TopicOut], tags=["地区与专题"])
 def list_topics(request):
     """全部专题及其已发布文章数。"""
     counts = cached_until_changed("topic-article-counts", topic_article_counts)

@@ -165,6 +165,12 @@ def test_the_api_only_reads(client, method):
     assert getattr(client, method)("/api/articles").status_code == 405
 
 
+@pytest.mark.parametrize("url", ["/api/articles", "/api/regions", "/api/issues/2025-04-17"])
+def test_head_answers_as_get_does(client, url):
+    assert client.head(url).status_code == client.get(url).status_code
+    assert client.head(url)["Content-Type"] == "application/json; charset=utf-8"
+
+
 def test_nul_bytes_are_refused(client):
     assert client.get("/api/articles", {"q": "a\x00b"}).status_code == 400
     assert client.get("/api/people/a%00b").status_code == 404
