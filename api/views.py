@@ -71,6 +71,8 @@ def read(path: str, **options):
     left out of the schema, where it would repeat the GET's operation."""
 
     def register(view):
+        # The docstring's first sentence names the endpoint in the docs (not "List Issues").
+        options.setdefault("summary", view.__doc__.split("。")[0])
         api.api_operation(["HEAD"], path, include_in_schema=False, **options)(view)
         return api.get(path, **options)(view)
 
