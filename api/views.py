@@ -203,7 +203,10 @@ def list_people(request, page: int = Query(1, ge=1, description="页码")):
 
 @read("/people/{slug}", response={200: schemas.PersonOut, **ERRORS}, tags=["人物"])
 def get_person(request, slug: str):
-    """一位人物；只在草稿中出现的人物不存在。其文章见 /api/articles?person=slug。"""
+    """一位在已发布文章中出现的人物。
+
+    只在草稿中出现的人物视为不存在；其文章见 /api/articles?person=slug。
+    """
     person = errors.found(Person.objects.select_related("region"), "没有这个人物", slug=slug)
     count = Article.objects.published().with_person(person).count()
     if not count:  # named in drafts only: answered as if unknown, so nothing leaks
