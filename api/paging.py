@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from ninja.errors import HttpError
 
 from newsletter.paging import Cursor, keyset_page
+from newsletter.views import ISSUE_DATE
 
 CURSOR_PARAMS = ("after", "before")
 
@@ -40,10 +41,11 @@ def article_page(request, queryset: QuerySet, *, after: str, before: str, size: 
 
 
 def parse_date_cursor(value: str) -> datetime.date | None:
-    if not value:
+    """An issue's date, ``2025-04-17``, or None (also for 2025-02-30 or 2025-W16-4)."""
+    if not ISSUE_DATE.fullmatch(value):
         return None
     try:
-        return datetime.date.fromisoformat(value[:10]) if len(value) == 10 else None
+        return datetime.date.fromisoformat(value)
     except ValueError:
         return None
 

@@ -82,6 +82,8 @@ def test_issues_page_by_date_cursor(client):
     assert len(second["results"]) == 10 and second["next"] is None
     back = get(client, second["previous"])
     assert back["results"] == first["results"] and back["previous"] is None
+    for cursor in ("2025-02-30", "2025-W16-4", "20250301", "x" * 500):
+        assert "翻页位置无效" in get(client, "/api/issues", {"after": cursor}, status=400)["detail"]
 
 
 def test_a_page_lists_its_articles_in_print_order_with_teasers(client):
