@@ -13,9 +13,9 @@ CURSOR_PARAMS = ("after", "before")
 
 
 def page_url(request, **cursor) -> str:
-    """This URL, filters kept, with ``cursor`` (after= or before=) replacing the old one."""
+    """This URL, filters kept, with ``cursor`` (after=, before= or page=) replacing the old."""
     params = request.GET.copy()
-    for name in CURSOR_PARAMS:
+    for name in (*CURSOR_PARAMS, *cursor):
         params.pop(name, None)
     params.update(cursor)
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
