@@ -105,6 +105,9 @@ def server_env(args, *, static_root: str) -> dict[str, str]:
         "PAGE_CACHE_SECONDS": "0",
         "QUERY_CACHE_SECONDS": "300",
         "REDIS_URL": args.redis_url,
+        # One client sends every request: the API's per-client rate limit would
+        # answer most of them 429.
+        "API_THROTTLE_RATE": "",
     }
 
 
@@ -196,6 +199,16 @@ def database_paths() -> dict[str, str]:
         "search-rare": f"/search/?q={quote(rare['person__name'])}",
         "feed": "/feeds/latest/rss/",
         "sitemap": "/sitemap.xml",
+        # The JSON API (/api/): the same queries as the pages above, as JSON.
+        "api-page": f"/api/issues/{issue.date}/pages/{page.number}",
+        "api-list": "/api/articles",
+        "api-city-topic": (
+            f"/api/articles?region={region.slug}&topic={quote(local_topic['tag__slug'])}"
+        ),
+        "api-search": f"/api/articles?q={quote('政协')}",
+        "api-article": f"/api/articles/{middle.pk}",
+        "api-person": f"/api/people/{busy_person['person__slug']}",
+        "api-issues": "/api/issues",
     }
 
 
@@ -440,7 +453,12 @@ def main():
         redis.Redis.from_url(args.redis_url).flushdb()
         with gunicorn(env, port=args.port, workers=args.workers) as base:
             deep, number = deep_list_path()
-            paths = {**paths, "list-deep": deep}
+            # The API's next link to the same page: the same cursor.
+            paths = {
+                **paths,
+                "list-deep": deep,
+                "api-deep": deep.replace("/articles/", "/api/articles"),
+            }
             if section := sitemap_section_path(base):
                 paths["sitemap-section"] = section
             paths = only(paths, args.only)

@@ -63,9 +63,12 @@ INSTALLED_APPS = [
     "reversion_compare",
     "django_filters",
     "taggit",
+    "ninja",  # its docs page then loads swagger-ui from our static files, not a CDN
+    "corsheaders",
     "newsletter",
     "people",
     "articles",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +78,9 @@ MIDDLEWARE = [
     "newsletter.security_headers.SitePolicyCSPMiddleware",
     "newsletter.security_headers.CrossOriginHeaders",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before the guards, which answer OPTIONS with 405: a browser's preflight for
+    # the API is answered here; outside the page cache, so cache hits get the headers.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the request: NULs never reach the database, and the
     # reading site answers only GET and HEAD (newsletter/request_guards.py).
@@ -275,6 +281,19 @@ REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 ADMIN_CSP_UPDATE = {"style-src": ["'unsafe-inline'"]}
 # A CDN serving the static files must then be on a subdomain of the site (same site).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-site" if STATIC_SOURCES else "same-origin"
+
+# The JSON API (/api/): readable from any origin, without cookies (an open archive,
+# read-only; nothing there depends on who asks).
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD"]
+CORS_ALLOW_HEADERS = ["if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Requests an anonymous client may make to the API, per address (N/s, N/min, N/hour,
+# N/day; empty: no limit); answers from the page cache do not count.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/min")
 
 LOGGING = {
     "version": 1,

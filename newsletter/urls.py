@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from api.views import api
 from newsletter import views as newsletter_views
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("search/", include("articles.search_urls")),
     path("feeds/", include("articles.feed_urls")),
     path("", include("newsletter.machine_urls")),
+    # The read-only JSON API and its docs page (/api/docs).
+    path("api/", api.urls),
 ]
 
 # Anything unanswered; the database being unavailable answers 503 (error_views.py).

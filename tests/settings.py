@@ -28,6 +28,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # invalidate it; tests/test_page_cache.py turns it on and runs the commit hooks.
 PAGE_CACHE_SECONDS = 0
 QUERY_CACHE_SECONDS = 0
+# Off for the suite, whose requests all come from one address; tests/test_api_http.py
+# turns it on.
+API_THROTTLE_RATE = ""
 # A replica for tests/test_db_routers.py: a mirror of the test database, read
 # from only where a test lists it in DATABASE_REPLICAS.
 DATABASES = {**DATABASES, "replica_1": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}

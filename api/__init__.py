@@ -1,0 +1,1 @@
+"""The read-only JSON API at /api/ (django-ninja): published content only."""
