@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from articles.models import Article
-from articles.services import articles_publish
+from articles.workflow import articles_transition
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def queries(client, url, **headers):
 
 
 def test_answers_are_cached_revalidated_and_invalidated_like_pages(
-    client, page_cache, django_capture_on_commit_callbacks
+    client, page_cache, django_capture_on_commit_callbacks, chief
 ):
     article = ArticleFactory(title="原来的标题")
     url = f"/api/articles/{article.pk}"
@@ -73,10 +73,12 @@ def test_answers_are_cached_revalidated_and_invalidated_like_pages(
     unchanged, count = queries(client, url, if_none_match=first["ETag"])
     assert unchanged.status_code == 304 and count == 0
 
-    draft = ArticleFactory(title="新发布的", status=Article.Status.DRAFT, published_at=None)
+    waiting = ArticleFactory(title="新发布的", status=Article.Status.REVIEW, published_at=None)
     list_before = client.get("/api/articles").json()
     with django_capture_on_commit_callbacks(execute=True):
-        articles_publish(articles=Article.objects.filter(pk=draft.pk))
+        articles_transition(
+            user=chief, articles=Article.objects.filter(pk=waiting.pk), name="publish"
+        )
         Article.objects.filter(pk=article.pk).update(title="改正后的标题")
     changed = client.get(url, headers={"if-none-match": first["ETag"]})
     assert changed.status_code == 200 and changed.json()["title"] == "改正后的标题"

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import articles_publish
+from articles.workflow import articles_transition
 from tests.factories import ArticleFactory, IssueFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,15 +57,16 @@ def test_the_cursor_links_keep_the_filters(client):
     assert [a["title"] for a in second["results"]] == ["文章0401-3"]
 
 
-def test_publishing_between_two_pages_neither_repeats_nor_skips(client):
+def test_publishing_between_two_pages_neither_repeats_nor_skips(client, chief):
     first_issue = issue_with(datetime.date(2025, 4, 10), 6)
     older = issue_with(datetime.date(2025, 4, 3), 6)
     page_one = client.get("/api/articles?size=5").json()
 
     # A new issue, and an article of an issue already paged past, published meanwhile.
     issue_with(datetime.date(2025, 4, 17), 5)
-    late = issue_with(datetime.date(2025, 4, 6), 1, status=Article.Status.DRAFT)
-    articles_publish(articles=Article.objects.filter(pk__in=[a.pk for a in late]))
+    late = issue_with(datetime.date(2025, 4, 6), 1, status=Article.Status.REVIEW)
+    waiting = Article.objects.filter(pk__in=[a.pk for a in late])
+    articles_transition(user=chief, articles=waiting, name="publish")
 
     rest = walk(client, page_one["next"])
     seen = [pk for page in [[a["id"] for a in page_one["results"]], *rest] for pk in page]
