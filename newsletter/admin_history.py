@@ -9,6 +9,7 @@ from django.template.defaultfilters import yesno
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
+from .admin_text import TEXT_FIELDS
 from .history import HISTORY, register_models
 
 # Bookkeeping that changes with every save: noise in a comparison.
@@ -30,6 +31,8 @@ class ReverseRelationLabel:
 class HistoryAdmin(CompareVersionAdmin):
     """A model admin with 历史: the list of versions, two compared, one restored;
     the change list links to the deleted rows that can be recovered."""
+
+    formfield_overrides = TEXT_FIELDS  # every content admin derives from this one
 
     def __init__(self, *args, **kwargs):
         register_models()  # before VersionAdmin would register the model by itself

@@ -40,7 +40,7 @@ def test_editor_group_has_exactly_content_permissions():
 
 
 def test_editor_corrections_are_remembered(client, editor):
-    article = ArticleFactory(title="原标题")
+    article = ArticleFactory(title="原标题", body="第一段。\n第二段。")
     client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[article.pk])
     form = client.get(url).context["adminform"].form
@@ -49,6 +49,7 @@ def test_editor_corrections_are_remembered(client, editor):
         {
             "page": article.page_id,
             "title": "改正后的标题",
+            "body": "第一段。\r\n第二段。",  # a browser sends a textarea's lines so
             "published_at_0": article.published_at.strftime("%Y-%m-%d"),
             "published_at_1": article.published_at.strftime("%H:%M:%S"),
         }
@@ -61,7 +62,8 @@ def test_editor_corrections_are_remembered(client, editor):
     assert response.status_code == 302, response.context["adminform"].form.errors
     article.refresh_from_db()
     assert article.title == "改正后的标题"
-    assert "title" in article.edited_fields
+    assert article.body == "第一段。\n第二段。"
+    assert article.edited_fields == ["title"]
 
 
 def test_topics_are_the_only_tags_in_the_admin(admin_client):
