@@ -168,13 +168,16 @@ def test_an_import_records_every_row_it_writes_with_the_file_and_page(editor):
     }
 
 
-def test_an_import_in_the_admin_records_the_editor(client, editor):
+def test_an_import_in_the_admin_records_the_editor(client, editor, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    settings.IMPORT_STAGING_DIR = tmp_path
     client.force_login(editor)
+    url = reverse("admin:newsletter_issue_import")
     upload = SimpleUploadedFile(SEED.name, SEED.read_bytes(), content_type="text/plain")
-    form = {"file": upload, "page": 1, "section": "要闻", "date": "2025-04-22"}
-    assert client.post(reverse("admin:newsletter_issue_import"), form).status_code == 302
+    preview = client.post(url, {"step": "upload", "files": [upload], "date": "2025-04-22"})
+    ticket = preview.context["confirm"]["ticket"].value()
+    assert client.post(url, {"step": "confirm", "ticket": ticket}).status_code == 302
     revision = latest_revision(Article.objects.first())
     assert (revision.user, revision.comment) == (editor, f"导入 {SEED.name} 第1版")
 
