@@ -131,6 +131,19 @@ class ArticleAdmin(HistoryAdmin):
             return ["status", "review_note"]
         return ["status", "published_at", "review_note"]
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a published article takes it off the site, as 撤回 does: a publisher's call.
+        published = obj is not None and obj.status == Article.Status.PUBLISHED
+        if published and not request.user.has_perm(workflow.PUBLISH):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        if not request.user.has_perm(workflow.PUBLISH) and published.exists():
+            raise workflow.TransitionRefused("已发布的文章只有值班主编可以删除，未做任何改动。")
+        super().delete_queryset(request, queryset)
+
     def get_urls(self):
         view = self.admin_site.admin_view(self.transition_view)
         url = path(

@@ -279,10 +279,10 @@ def test_restoring_a_version_brings_back_its_text_credits_regions_and_topics(cli
     assert revision.user == editor and revision.comment.startswith("恢复到")
 
 
-def test_a_deleted_article_is_recovered_with_its_credits_regions_and_topics(client, editor):
+def test_a_deleted_article_is_recovered_with_its_credits_regions_and_topics(client, editor, chief):
     article, _ = edited_twice(client, editor)
     pk = article.pk
-    client.force_login(editor)
+    client.force_login(chief)  # it is published: only a chief editor deletes it
     delete = reverse("admin:articles_article_delete", args=[pk])
     assert client.post(delete, {"post": "yes"}).status_code == 302
     assert not Article.objects.filter(pk=pk).exists()

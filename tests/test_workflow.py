@@ -361,3 +361,22 @@ def test_a_chief_editor_publishes_on_import(login):
     assert confirmed.status_code == 302
     assert Issue.objects.get().status == "published"
     assert Article.objects.published().count() == 8
+
+
+# Deleting a published article takes it off the site: a publisher's call too.
+
+
+@pytest.mark.parametrize("role, allowed", [("editor", False), ("chief", True)])
+def test_only_a_publisher_deletes_a_published_article(login, role, allowed):
+    published, draft = article_in("published"), article_in("draft")
+    client = login(role)
+    url = reverse("admin:articles_article_delete", args=[published.pk])
+    assert client.post(url, {"post": "yes"}).status_code == (302 if allowed else 403)
+    response = client.post(
+        CHANGELIST,
+        {"action": "delete_selected", "_selected_action": [published.pk], "post": "yes"},
+    )
+    assert response.status_code in ((302,) if allowed else (403,))
+    assert Article.objects.filter(pk=published.pk).exists() is not allowed
+    client.post(url.replace(str(published.pk), str(draft.pk)), {"post": "yes"})
+    assert not Article.objects.filter(pk=draft.pk).exists()  # a draft is the editor's to delete
