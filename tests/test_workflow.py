@@ -380,3 +380,17 @@ def test_only_a_publisher_deletes_a_published_article(login, role, allowed):
     assert Article.objects.filter(pk=published.pk).exists() is not allowed
     client.post(url.replace(str(published.pk), str(draft.pk)), {"post": "yes"})
     assert not Article.objects.filter(pk=draft.pk).exists()  # a draft is the editor's to delete
+
+
+@pytest.mark.parametrize("role, allowed", [("editor", False), ("chief", True)])
+def test_only_a_publisher_deletes_a_published_issue(login, role, allowed):
+    article = article_in("published")
+    client = login(role)
+    url = reverse("admin:newsletter_issue_delete", args=[article.issue_id])
+    assert client.post(url, {"post": "yes"}).status_code == (302 if allowed else 403)
+    response = client.post(
+        reverse("admin:newsletter_issue_changelist"),
+        {"action": "delete_selected", "_selected_action": [article.issue_id], "post": "yes"},
+    )
+    assert response.status_code in ((302,) if allowed else (403,))
+    assert Article.objects.filter(pk=article.pk).exists() is not allowed
