@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass, field
 
-import reversion
-from django.db import transaction
 from django.db.models import QuerySet
 
-from newsletter.history import add_to_revision
+from newsletter.history import add_to_revision, revision
 from newsletter.page_cache import content_changed
 
 from .importing.topics import article_topics
@@ -36,9 +34,7 @@ def articles_retag(*, articles: QuerySet[Article], user=None, batch_size: int = 
     vocabulary = build_vocabulary()
     topics = {t.name: t for t in Topic.objects.all()}
     report = RetagReport()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("按当前关键词重新标注专题")
+    with revision(user=user, comment="按当前关键词重新标注专题"):
         queryset = (
             articles.select_related(None)
             .order_by("pk")
@@ -92,9 +88,9 @@ def topics_merge(*, keep: Topic, others: list[Topic], user=None) -> int:
     wins over auto), their keywords join the kept topic's, and they are deleted.
     Returns how many articles gained the kept topic."""
     others = [t for t in others if t.pk != keep.pk]
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(f"合并专题：{keep.name} ← {'、'.join(t.name for t in others)}")
+    with revision(
+        user=user, comment=f"合并专题：{keep.name} ← {'、'.join(t.name for t in others)}"
+    ):
         rows = TaggedArticle.objects.filter(tag__in=[keep, *others]).order_by("pk")
         by_article: dict[int, list[TaggedArticle]] = {}
         for row in rows.select_for_update():

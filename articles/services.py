@@ -5,12 +5,11 @@ import dataclasses
 import datetime
 import functools
 
-import reversion
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from newsletter.history import add_to_revision, record_changes
+from newsletter.history import add_to_revision, record_changes, revision
 from newsletter.models import Page
 from newsletter.page_cache import bulk_writes, content_changed
 
@@ -53,9 +52,7 @@ def article_move(*, article: Article, offset: int, user=None) -> bool:
     Positions are unique on a page, so the article waits on a free position while
     its neighbour takes its place; the page's rows are locked meanwhile.
     """
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("调整版内顺序")
+    with revision(user=user, comment="调整版内顺序"):
         on_page = list(
             Article.objects.select_for_update()
             .filter(page_id=article.page_id)

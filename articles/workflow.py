@@ -10,13 +10,11 @@ here whatever it names.
 
 import dataclasses
 
-import reversion
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from newsletter.history import add_to_revision
+from newsletter.history import add_to_revision, revision
 from newsletter.models import Issue
 from newsletter.page_cache import content_changed
 
@@ -99,9 +97,7 @@ def articles_transition(*, user, articles: QuerySet[Article], name: str, note: s
     if transition.needs_note and not note:
         raise NoteRequired(f"{transition.label}时请写明退回意见，未做任何改动。")
     comment = f"{transition.label}：{note}" if note else transition.label
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(comment)
+    with revision(user=user, comment=comment):
         return _move(articles, transition, note=note)
 
 
@@ -109,9 +105,7 @@ def issues_submit(*, user, issues: QuerySet[Issue]) -> int:
     """Submit the issues' drafts for review (placeholders excepted); how many articles moved."""
     if not user.has_perm(EDIT):
         raise TransitionRefused("您没有提交审核的权限，未做任何改动。")
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("提交审核（整期）")
+    with revision(user=user, comment="提交审核（整期）"):
         articles = Article.objects.filter(issue__in=issues)
         return _move(articles, TRANSITIONS["submit"])
 
@@ -125,9 +119,7 @@ def issues_publish(*, user, issues: QuerySet[Issue]) -> tuple[int, int]:
     if not may_publish_issues(user):
         raise TransitionRefused("您没有发布期的权限，未做任何改动。")
     now = timezone.now()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("发布（整期）")
+    with revision(user=user, comment="发布（整期）"):
         issues.filter(published_at__isnull=True).update(published_at=now)
         count = issues.update(status=Issue.Status.PUBLISHED, updated_at=now)
         add_to_revision(*issues)
@@ -141,9 +133,7 @@ def issues_unpublish(*, user, issues: QuerySet[Issue]) -> int:
     """Withdraw issues: their articles keep their status but are no longer public."""
     if not user.has_perm(PUBLISH_ISSUE):
         raise TransitionRefused("您没有撤回期的权限，未做任何改动。")
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("撤回（整期）")
+    with revision(user=user, comment="撤回（整期）"):
         count = issues.update(status=Issue.Status.DRAFT, updated_at=timezone.now())
         add_to_revision(*issues)
         content_changed()

@@ -6,13 +6,14 @@ so restoring or recovering it brings them back. Issues, pages, people and topics
 hold only their own row: restoring one never deletes the rows that point at it.
 """
 
+import contextlib
 from collections.abc import Iterable, Mapping
 
 import reversion
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.db import router
+from django.db import router, transaction
 from django.db.models import Model, Prefetch
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -114,3 +115,12 @@ def add_to_revision(*objects: Model) -> None:
     open revision."""
     for obj in objects:
         reversion.add_to_revision(obj)
+
+
+@contextlib.contextmanager
+def revision(*, user, comment: str):
+    """One transaction, recorded in the history as one revision: by user, with comment."""
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        yield

@@ -1,10 +1,8 @@
 """Services that write people: merging duplicates, splitting one person in two."""
 
-import reversion
-from django.db import transaction
 from django.db.models import QuerySet
 
-from newsletter.history import add_to_revision
+from newsletter.history import add_to_revision, revision
 from newsletter.page_cache import content_changed
 
 from .models import Credit, Person
@@ -23,9 +21,9 @@ def people_merge(*, keep: Person, others: list[Person], user=None) -> int:
     the others are then deleted, and the merge is one revision in the history.
     """
     others = [p for p in others if p.pk != keep.pk]
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(f"合并人物：{keep.name} ← {'、'.join(p.name for p in others)}")
+    with revision(
+        user=user, comment=f"合并人物：{keep.name} ← {'、'.join(p.name for p in others)}"
+    ):
         credits = Credit.objects.select_for_update().filter(person__in=[keep, *others])
         # The kept person's own credits first: they are the ones that stay.
         credits = sorted(credits, key=lambda c: (c.person_id != keep.pk, c.pk))
@@ -64,9 +62,7 @@ def person_split(
 ) -> Person:
     """Move some of a person's credits onto a new person of the given name (a namesake
     the importer took for the same man); the new person keeps the kind and region."""
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(f"拆分人物：{person.name} → {name}")
+    with revision(user=user, comment=f"拆分人物：{person.name} → {name}"):
         new = Person(name=name, kind=person.kind, title=title, region=person.region)
         new.full_clean()
         new.save()
