@@ -92,7 +92,7 @@ class PlaceholderFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(workflow.PublisherDeletes, HistoryAdmin):
     list_display = ["title", "issue", "page", "position", "kind", "source", "status"]
     list_display_links = ["title"]
     list_filter = [
@@ -110,6 +110,7 @@ class ArticleAdmin(HistoryAdmin):
     search_fields = ["title", "subtitle", "kicker", "body"]  # and bylines: get_search_results
     # No date_hierarchy: it would run a search twice more (range, then years); the
     # issue_date filter does its work.
+    delete_permission = workflow.PUBLISH
     show_full_result_count = False  # a second count of the whole archive on every search
     autocomplete_fields = ["page", "teaser_target"]
     exclude = ["topics"]
@@ -130,19 +131,6 @@ class ArticleAdmin(HistoryAdmin):
         if request.user.has_perm(workflow.PUBLISH):
             return ["status", "review_note"]
         return ["status", "published_at", "review_note"]
-
-    def has_delete_permission(self, request, obj=None):
-        # Deleting a published article takes it off the site, as 撤回 does: a publisher's call.
-        published = obj is not None and obj.status == Article.Status.PUBLISHED
-        if published and not request.user.has_perm(workflow.PUBLISH):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        if not request.user.has_perm(workflow.PUBLISH) and published.exists():
-            raise workflow.TransitionRefused("已发布的文章只有值班主编可以删除，未做任何改动。")
-        super().delete_queryset(request, queryset)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.transition_view)

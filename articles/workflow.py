@@ -161,3 +161,24 @@ def _move(articles: QuerySet[Article], transition: Transition, *, note: str = ""
     if count:
         content_changed()
     return count
+
+
+class PublisherDeletes:
+    """Admin mixin: deleting published rows takes them off the site, as 撤回 does, so it
+    needs the publishing permission (delete_permission). Issues and articles share the
+    status value "published"."""
+
+    delete_permission: str
+
+    def has_delete_permission(self, request, obj=None):
+        published = obj is not None and obj.status == Status.PUBLISHED
+        if published and not request.user.has_perm(self.delete_permission):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        published = queryset.filter(status=Status.PUBLISHED)
+        if not request.user.has_perm(self.delete_permission) and published.exists():
+            name = queryset.model._meta.verbose_name
+            raise TransitionRefused(f"已发布的{name}只有值班主编可以删除，未做任何改动。")
+        super().delete_queryset(request, queryset)

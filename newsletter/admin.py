@@ -25,7 +25,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(HistoryAdmin):
+class IssueAdmin(workflow.PublisherDeletes, HistoryAdmin):
     list_display = [
         "date",
         "number",
@@ -41,22 +41,10 @@ class IssueAdmin(HistoryAdmin):
     inlines = [PageInline]
     actions = ["submit", "publish", "unpublish"]
     change_list_template = "admin/newsletter/issue/change_list.html"
+    delete_permission = workflow.PUBLISH_ISSUE  # a published issue goes with its articles
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_articles=Count("articles"))
-
-    def has_delete_permission(self, request, obj=None):
-        # A published issue goes with all its articles: a publisher's call.
-        published = obj is not None and obj.status == Issue.Status.PUBLISHED
-        if published and not request.user.has_perm(workflow.PUBLISH_ISSUE):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        published = queryset.filter(status=Issue.Status.PUBLISHED)
-        if not request.user.has_perm(workflow.PUBLISH_ISSUE) and published.exists():
-            raise workflow.TransitionRefused("已发布的期只有值班主编可以删除，未做任何改动。")
-        super().delete_queryset(request, queryset)
 
     @admin.display(description="文章数", ordering="num_articles")
     def article_count(self, obj):
